@@ -1,0 +1,34 @@
+/**
+ * Names and limits shared by crkit's runtime and its CDK constructs. This module imports nothing, so either side can
+ * load it without pulling in the other.
+ */
+
+/** Limits CloudFormation sets on a custom-resource response (CloudFormation User Guide, "crpg-ref-responses"). */
+export const CFN_LIMITS = {
+  /** The whole response body, in bytes. */
+  maxResponseBytes: 4096,
+  /** `PhysicalResourceId`, in bytes ("can be up to 1 Kb in size"). */
+  maxPhysicalResourceIdBytes: 1024,
+  /** `ServiceTimeout`, in seconds: an integer from 1 to 3600; 3600 when absent. */
+  maxServiceTimeoutSeconds: 3600,
+} as const;
+
+/** Environment variables crkit reads at invocation time. */
+export const ENV = {
+  /** `debug`, `info`, `warn` (the default) or `error`: how much the built-in JSON logger writes. */
+  logLevel: 'CRKIT_LOG_LEVEL',
+  /**
+   * Comma-separated origins (e.g. `http://127.0.0.1:4566`) that may receive responses besides CloudFormation's S3
+   * response buckets. Meant for local runs against an emulator; never needed in AWS.
+   */
+  allowResponseOrigins: 'CRKIT_ALLOW_RESPONSE_ORIGINS',
+} as const;
+
+/** Keys CloudFormation itself puts into `ResourceProperties`; crkit removes them before the user's schema runs. */
+export const RESERVED_PROPERTY_NAMES = ['ServiceToken', 'ServiceTimeout'] as const;
+
+/**
+ * The start of the physical id crkit answers for a Create that failed. The rollback Delete that carries it is
+ * answered SUCCESS without calling the user's delete: there is nothing to delete.
+ */
+export const CREATE_FAILED_MARKER = 'crkit:create-failed:';

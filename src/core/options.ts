@@ -1,0 +1,93 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ConfigurationError } from '../errors.js';
+import { createJsonLogger, type Logger } from '../logger.js';
+import type { RetryOptions, SendDependencies } from '../response/send-response.js';
+import { preloadTransport, type ResponseTransport, undiciTransport } from '../response/transport.js';
+
+/** Options shared by every entry point (`lambdaHandler`, and the SNS and SQS entries). */
+export interface HandlerOptions {
+  /** Where crkit logs. A Powertools `Logger` fits. @default a JSON logger, level from `CRKIT_LOG_LEVEL`, else warn */
+  readonly logger?: Logger;
+  /**
+   * Origins besides CloudFormation's S3 response buckets that may receive responses, e.g. `http://127.0.0.1:4566`
+   * for a local emulator. The `CRKIT_ALLOW_RESPONSE_ORIGINS` environment variable adds to it.
+   * @default []
+   */
+  readonly allowedResponseOrigins?: readonly string[];
+  /**
+   * How long before the deadline (the Lambda's remaining time or the resource's `ServiceTimeout`, whichever ends
+   * first) crkit answers FAILED and aborts the handler. Capped at a quarter of the time available.
+   * @default 3000
+   */
+  readonly timeoutMarginMs?: number;
+  /** How the response PUT is retried. @default 5 tries, 250 ms first backoff doubling to 4 s, full jitter */
+  readonly retry?: RetryOptions;
+  /** How the response PUT is sent. @default `undici` */
+  readonly transport?: ResponseTransport;
+  /** The clock, in epoch milliseconds (for tests). @default Date.now */
+  readonly now?: () => number;
+  /** Waits between tries (for tests). @default node:timers/promises setTimeout */
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** Jitter source in [0, 1) (for tests). @default Math.random */
+  readonly random?: () => number;
+}
+
+/** Options with every default filled in. */
+export interface ResolvedOptions extends SendDependencies {
+  readonly logger: Logger;
+  readonly allowedResponseOrigins: readonly string[];
+  readonly timeoutMarginMs: number;
+  readonly retry: RetryOptions;
+  readonly preload: () => void;
+}
+
+function checkOrigin(origin: string): string {
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(origin);
+  } catch {
+    parsed = undefined;
+  }
+  if (parsed?.origin !== origin) {
+    throw new ConfigurationError(
+      'allowedResponseOrigins',
+      `expected origins like "http://127.0.0.1:4566" (scheme, host and port, no path), got ${JSON.stringify(origin)}`,
+    );
+  }
+  return origin;
+}
+
+function checkRetry(retry: RetryOptions): RetryOptions {
+  const { attempts } = retry;
+  if (attempts !== undefined && !(Number.isInteger(attempts) && attempts >= 1 && attempts <= 10)) {
+    throw new ConfigurationError('retry.attempts', `expected an integer from 1 to 10, got ${attempts}`);
+  }
+  for (const key of ['baseDelayMs', 'maxDelayMs', 'attemptTimeoutMs'] as const) {
+    const value = retry[key];
+    if (value !== undefined && !(Number.isFinite(value) && value >= 0)) {
+      throw new ConfigurationError(`retry.${key}`, `expected a number of milliseconds >= 0, got ${value}`);
+    }
+  }
+  return retry;
+}
+
+/** Validates options at construction, naming the offending option, and fills in the defaults. */
+export function resolveOptions(options: HandlerOptions = {}): ResolvedOptions {
+  const margin = options.timeoutMarginMs ?? 3000;
+  if (!(Number.isFinite(margin) && margin >= 0)) {
+    throw new ConfigurationError('timeoutMarginMs', `expected a number of milliseconds >= 0, got ${margin}`);
+  }
+  const transport = options.transport ?? undiciTransport;
+  return {
+    logger: options.logger ?? createJsonLogger(),
+    allowedResponseOrigins: (options.allowedResponseOrigins ?? []).map(checkOrigin),
+    timeoutMarginMs: margin,
+    retry: checkRetry(options.retry ?? {}),
+    transport,
+    now: options.now ?? Date.now,
+    sleep: options.sleep ?? ((ms) => sleep(ms)),
+    random: options.random ?? Math.random,
+    preload:
+      transport === undiciTransport ? () => void preloadTransport().catch(() => undefined) : () => undefined,
+  };
+}

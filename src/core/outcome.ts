@@ -1,0 +1,20 @@
+import type { ResourceData } from '../resource/types.js';
+
+/** What a request came to, before it is written as a response body. */
+export interface Outcome {
+  readonly status: 'SUCCESS' | 'FAILED';
+  readonly physicalResourceId: string;
+  /** Required by CloudFormation when FAILED; shown in stack events. */
+  readonly reason?: string;
+  readonly data?: ResourceData;
+  readonly noEcho?: boolean;
+}
+
+/** The text of any thrown value, for a Reason. */
+export function errorText(error: unknown): string {
+  if (error instanceof Error) {
+    const message = error.message.trim();
+    return message ? `${error.name}: ${message}` : `${error.name} (no message)`;
+  }
+  return `${typeof error === 'string' ? error : (JSON.stringify(error) ?? String(error))}`;
+}

@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import { CFN_LIMITS, CREATE_FAILED_MARKER } from '../constants.js';
+
+interface RequestIdentity {
+  readonly StackId: string;
+  readonly LogicalResourceId: string;
+  readonly RequestId: string;
+}
+
+/** The stack name inside a stack ARN (`arn:aws:cloudformation:region:account:stack/NAME/guid`). */
+function stackName(stackId: string): string {
+  return /:stack\/([^/]+)\//.exec(stackId)?.[1] ?? 'stack';
+}
+
+/**
+ * crkit's default physical id for a Create (or a replacing Update): `<stack>-<LogicalResourceId>-<hash>`, where the
+ * hash covers StackId, LogicalResourceId and RequestId. A retried or duplicated request gets the same id; it stays
+ * readable and is far below CloudFormation's 1 KB limit (stack names are at most 128 characters, logical ids 255).
+ *
+ * @example
+ * ```ts
+ * import { defaultPhysicalResourceId } from 'crkit';
+ * defaultPhysicalResourceId({
+ *   StackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/app/5b9a8f10',
+ *   LogicalResourceId: 'TestUser',
+ *   RequestId: 'r-1',
+ * }); // 'app-TestUser-' followed by 16 hex digits
+ * ```
+ */
+export function defaultPhysicalResourceId(request: RequestIdentity): string {
+  const hash = createHash('sha256')
+    .update(`${request.StackId}\n${request.LogicalResourceId}\n${request.RequestId}`)
+    .digest('hex')
+    .slice(0, 16);
+  return `${stackName(request.StackId)}-${request.LogicalResourceId}-${hash}`;
+}
+
+/** The id answered for a Create that failed; the rollback Delete carrying it is answered without a user delete. */
+export function createFailedMarker(requestId: string): string {
+  return `${CREATE_FAILED_MARKER}${requestId}`.slice(0, CFN_LIMITS.maxPhysicalResourceIdBytes);
+}
+
+/** Whether `physicalResourceId` is the marker of a failed Create. */
+export function isCreateFailedMarker(physicalResourceId: string): boolean {
+  return physicalResourceId.startsWith(CREATE_FAILED_MARKER);
+}
+
+/** Why `id` cannot be a physical id, or `undefined` when it can. */
+export function physicalIdProblem(id: unknown): string | undefined {
+  if (typeof id !== 'string' || id.length === 0)
+    return `expected a non-empty string, got ${JSON.stringify(id)}`;
+  const bytes = Buffer.byteLength(id, 'utf8');
+  if (bytes > CFN_LIMITS.maxPhysicalResourceIdBytes) {
+    return `expected at most ${CFN_LIMITS.maxPhysicalResourceIdBytes} bytes, got ${bytes}`;
+  }
+  return undefined;
+}

@@ -1,0 +1,189 @@
+import { isDeepStrictEqual } from 'node:util';
+import { RESERVED_PROPERTY_NAMES } from '../constants.js';
+import { ValidationError } from '../errors.js';
+import type { CreateEvent, CustomResourceEvent, DeleteEvent, UpdateEvent } from '../event/schema.js';
+import type { Logger } from '../logger.js';
+import type { AnyResourceDefinition, HandlerResult } from '../resource/types.js';
+import { formatIssues } from '../validation/format-issues.js';
+import { errorText, type Outcome } from './outcome.js';
+import {
+  createFailedMarker,
+  defaultPhysicalResourceId,
+  isCreateFailedMarker,
+  physicalIdProblem,
+} from './physical-id.js';
+
+/** What a handler run needs besides the event. */
+export interface HandlerRun {
+  readonly logger: Logger;
+  readonly signal: AbortSignal;
+}
+
+type Parsed =
+  | { readonly ok: true; readonly value: Record<string, unknown> }
+  | { readonly ok: false; readonly error: ValidationError };
+
+/** Validates properties with the definition's schema, after removing the keys CloudFormation itself adds. */
+export function parseProperties(
+  definition: AnyResourceDefinition,
+  raw: Record<string, unknown>,
+  root: 'ResourceProperties' | 'OldResourceProperties',
+): Parsed {
+  const properties = Object.fromEntries(
+    Object.entries(raw).filter(([key]) => !(RESERVED_PROPERTY_NAMES as readonly string[]).includes(key)),
+  );
+  const result = definition.properties.safeParse(properties, { reportInput: true });
+  if (result.success) return { ok: true, value: result.data };
+  const issues = formatIssues(result.error.issues, { root, sensitive: definition.sensitiveProperties ?? [] });
+  return { ok: false, error: new ValidationError(issues, { resourceType: definition.resourceType }) };
+}
+
+const failed = (physicalResourceId: string, reason: string): Outcome => ({
+  status: 'FAILED',
+  physicalResourceId,
+  reason,
+});
+
+function succeeded(physicalResourceId: string, result: HandlerResult | undefined | void): Outcome {
+  return {
+    status: 'SUCCESS',
+    physicalResourceId,
+    ...(result?.data === undefined ? {} : { data: result.data }),
+    ...(result?.noEcho === undefined ? {} : { noEcho: result.noEcho }),
+  };
+}
+
+/**
+ * Runs `create` for a Create, or for an Update that replaces the resource. `failedId` is what a failure answers: the
+ * create-failed marker for a Create (so the rollback Delete has nothing to do), the old id for a replacement.
+ */
+async function runCreate(
+  definition: AnyResourceDefinition,
+  event: CreateEvent | UpdateEvent,
+  run: HandlerRun,
+  failedId: string,
+): Promise<Outcome> {
+  const parsed = parseProperties(definition, event.ResourceProperties, 'ResourceProperties');
+  if (!parsed.ok) return failed(failedId, parsed.error.message);
+  const physicalResourceId = defaultPhysicalResourceId(event);
+  let result: HandlerResult | undefined | void;
+  try {
+    result = await definition.create({
+      ...run,
+      requestType: 'Create',
+      properties: parsed.value,
+      physicalResourceId,
+      event,
+    });
+  } catch (error) {
+    return failed(failedId, `create failed: ${errorText(error)}`);
+  }
+  const id = result?.physicalResourceId ?? physicalResourceId;
+  const problem = physicalIdProblem(id);
+  if (problem) return failed(failedId, `create returned an invalid physicalResourceId: ${problem}`);
+  return succeeded(id, result);
+}
+
+function replacementReason(
+  definition: AnyResourceDefinition,
+  old: Record<string, unknown>,
+  next: Record<string, unknown>,
+) {
+  if (!definition.update) return 'no update handler';
+  const changed = (definition.replaceOn ?? []).filter(
+    (key: string) => !isDeepStrictEqual(old[key], next[key]),
+  );
+  return changed.length > 0 ? `${changed.join(', ')} changed` : undefined;
+}
+
+async function runUpdate(
+  definition: AnyResourceDefinition,
+  event: UpdateEvent,
+  run: HandlerRun,
+): Promise<Outcome> {
+  const oldId = event.PhysicalResourceId;
+  const next = parseProperties(definition, event.ResourceProperties, 'ResourceProperties');
+  if (!next.ok) return failed(oldId, next.error.message);
+  const old = parseProperties(definition, event.OldResourceProperties, 'OldResourceProperties');
+  if (!old.ok) {
+    return failed(
+      oldId,
+      `${old.error.message}: the schema no longer accepts the properties this resource was deployed with; ` +
+        'make new properties optional or give them defaults',
+    );
+  }
+  const replacing = replacementReason(definition, old.value, next.value);
+  if (replacing) {
+    run.logger.info('replacing resource', { reason: replacing, physicalResourceId: oldId });
+    return runCreate(definition, event, run, oldId);
+  }
+  let result: HandlerResult | undefined | void;
+  try {
+    result = await definition.update?.({
+      ...run,
+      requestType: 'Update',
+      properties: next.value,
+      oldProperties: old.value,
+      physicalResourceId: oldId,
+      event,
+    });
+  } catch (error) {
+    return failed(oldId, `update failed: ${errorText(error)}`);
+  }
+  const id = result?.physicalResourceId ?? oldId;
+  const problem = physicalIdProblem(id);
+  if (problem) return failed(oldId, `update returned an invalid physicalResourceId: ${problem}`);
+  return succeeded(id, result);
+}
+
+/**
+ * Delete never blocks a stack: a Delete for a failed Create answers SUCCESS at once, and properties that no longer
+ * match the schema skip the user's delete with a SUCCESS whose Reason (shown in stack events) says what may remain.
+ */
+async function runDelete(
+  definition: AnyResourceDefinition,
+  event: DeleteEvent,
+  run: HandlerRun,
+): Promise<Outcome> {
+  const id = event.PhysicalResourceId;
+  if (isCreateFailedMarker(id)) return { status: 'SUCCESS', physicalResourceId: id };
+  const parsed = parseProperties(definition, event.ResourceProperties, 'ResourceProperties');
+  if (!parsed.ok) {
+    const reason = `delete skipped, ${id} may remain: ${parsed.error.message}`;
+    run.logger.warn('delete skipped: properties do not match the schema', { physicalResourceId: id, reason });
+    return { status: 'SUCCESS', physicalResourceId: id, reason };
+  }
+  try {
+    await definition.delete({
+      ...run,
+      requestType: 'Delete',
+      properties: parsed.value,
+      physicalResourceId: id,
+      event,
+    });
+  } catch (error) {
+    return failed(id, `delete failed: ${errorText(error)}`);
+  }
+  return { status: 'SUCCESS', physicalResourceId: id };
+}
+
+/**
+ * The functional core of one request: validate the properties, pick and run the handler, decide the outcome. It
+ * never throws: every failure is a FAILED outcome with the physical id CloudFormation must see.
+ */
+export function runHandler(
+  definition: AnyResourceDefinition,
+  event: CustomResourceEvent,
+  run: HandlerRun,
+): Promise<Outcome> {
+  switch (event.RequestType) {
+    case 'Create':
+      return runCreate(definition, event, run, createFailedMarker(event.RequestId));
+    case 'Update':
+      return runUpdate(definition, event, run);
+    case 'Delete':
+      return runDelete(definition, event, run);
+    default:
+      return event satisfies never;
+  }
+}

@@ -1,0 +1,72 @@
+import { type HandlerOptions, resolveOptions } from '../core/options.js';
+import { type RequestResult, runRequest } from '../core/run-request.js';
+import { type Router, toRouter } from '../resource/router.js';
+import type { AnyResourceDefinition } from '../resource/types.js';
+
+/** The part of the Lambda context crkit reads (declared here so that no `@types/aws-lambda` is needed). */
+export interface LambdaContext {
+  getRemainingTimeInMillis(): number;
+}
+
+/** A Lambda handler for custom-resource events; it never throws. */
+export type CustomResourceLambdaHandler = (event: unknown, context?: LambdaContext) => Promise<void>;
+
+/** Lambda's longest timeout, used when no context says how much time is left. */
+const LAMBDA_MAX_MS = 15 * 60 * 1000;
+
+/** Remaining time, asked of the context; the late handler may run until just before the Lambda ends. */
+export function remainingTime(context: LambdaContext | undefined): number {
+  const remaining = context?.getRemainingTimeInMillis?.();
+  return typeof remaining === 'number' && Number.isFinite(remaining) ? remaining : LAMBDA_MAX_MS;
+}
+
+/** Waits for what a timed-out handler is still doing, but never past the end of the invocation. */
+export async function settleLate(result: RequestResult, remainingMs: number): Promise<void> {
+  if (!result.late) return;
+  let timer: NodeJS.Timeout | undefined;
+  const end = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, Math.max(0, remainingMs - 100));
+  });
+  await Promise.race([result.late, end]);
+  clearTimeout(timer);
+}
+
+/**
+ * The Lambda handler for one resource definition or a router: answers every request exactly once, before the
+ * deadline, and never throws or rejects (Lambda retries a failed asynchronous invocation, which would run a create
+ * again).
+ *
+ * @example
+ * ```ts
+ * import { z } from 'zod';
+ * import { defineResource, lambdaHandler } from 'crkit';
+ *
+ * const Greeting = defineResource({
+ *   resourceType: 'Custom::Greeting',
+ *   properties: z.object({ Name: z.string() }),
+ *   create: ({ properties }) => ({ data: { Text: `Hello, ${properties.Name}` } }),
+ *   delete: () => {},
+ * });
+ * export const handler = lambdaHandler(Greeting, { timeoutMarginMs: 5000 });
+ * ```
+ */
+export function lambdaHandler(
+  target: AnyResourceDefinition | Router,
+  options?: HandlerOptions,
+): CustomResourceLambdaHandler {
+  const router = toRouter(target);
+  const resolved = resolveOptions(options);
+  return async (event, context) => {
+    try {
+      const started = resolved.now();
+      const remaining = remainingTime(context);
+      const result = await runRequest(event, router, resolved, remaining);
+      await settleLate(result, remaining - (resolved.now() - started));
+    } catch (error) {
+      // runRequest does not throw; this guards against a throwing logger so the invocation still ends cleanly.
+      console.error(
+        JSON.stringify({ level: 'error', message: 'crkit: unexpected error', error: String(error) }),
+      );
+    }
+  };
+}

@@ -1,0 +1,33 @@
+export { cfn } from './cfn.js';
+export { CFN_LIMITS, CREATE_FAILED_MARKER, ENV } from './constants.js';
+export type { HandlerOptions } from './core/options.js';
+export type { Outcome } from './core/outcome.js';
+export { defaultPhysicalResourceId, isCreateFailedMarker } from './core/physical-id.js';
+export type { RequestResult } from './core/run-request.js';
+export { type CustomResourceLambdaHandler, type LambdaContext, lambdaHandler } from './entry/lambda.js';
+export {
+  ConfigurationError,
+  CrkitError,
+  DeadlineError,
+  EnvironmentError,
+  type PropertyIssue,
+  ValidationError,
+} from './errors.js';
+export * from './event/schema.js';
+export {
+  createJsonLogger,
+  type JsonLoggerOptions,
+  type LogAttributes,
+  type Logger,
+  type LogLevel,
+} from './logger.js';
+export { describeUrl, redact } from './redact.js';
+export { defineResource } from './resource/define-resource.js';
+export { createRouter, type Router } from './resource/router.js';
+export type * from './resource/types.js';
+export { flattenData } from './response/flatten-data.js';
+export { fitResponse, type ResponseBody, type ResponseTarget } from './response/response-body.js';
+export { checkResponseUrl } from './response/response-url.js';
+export type { Delivery, RetryOptions } from './response/send-response.js';
+export type { PutRequest, ResponseTransport } from './response/transport.js';
+export { formatIssues } from './validation/format-issues.js';

@@ -1,0 +1,78 @@
+import { ENV } from './constants.js';
+import { redact } from './redact.js';
+
+/** Structured attributes of one log line. */
+export type LogAttributes = Record<string, unknown>;
+
+/**
+ * What crkit logs through. A Powertools `Logger` satisfies it, and so does `console`.
+ *
+ * @example
+ * ```ts
+ * import type { Logger } from 'crkit';
+ * const logger: Logger = console;
+ * logger.info('hello', { requestId: 'r-1' });
+ * ```
+ */
+export interface Logger {
+  debug(message: string, attributes?: LogAttributes): void;
+  info(message: string, attributes?: LogAttributes): void;
+  warn(message: string, attributes?: LogAttributes): void;
+  error(message: string, attributes?: LogAttributes): void;
+}
+
+const LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+/** How much a logger writes: each level includes the ones after it. */
+export type LogLevel = (typeof LEVELS)[number];
+
+/** Options of {@link createJsonLogger}. */
+export interface JsonLoggerOptions {
+  /**
+   * The lowest level written.
+   * @default the `CRKIT_LOG_LEVEL` environment variable, else `'warn'` (quiet: lifecycle lines are `info`)
+   */
+  readonly level?: LogLevel;
+  /**
+   * Where each line goes.
+   * @default writes the line and a newline to standard output
+   */
+  readonly write?: (line: string) => void;
+}
+
+function levelFromEnvironment(): LogLevel {
+  const value = process.env[ENV.logLevel]?.toLowerCase();
+  return LEVELS.find((level) => level === value) ?? 'warn';
+}
+
+function serialise(value: unknown): unknown {
+  return value instanceof Error ? { name: value.name, message: value.message } : value;
+}
+
+/**
+ * A logger that writes one JSON object per line, with every pre-signed URL credential removed from the line.
+ *
+ * @example
+ * ```ts
+ * import { createJsonLogger } from 'crkit';
+ * const logger = createJsonLogger({ level: 'info' });
+ * logger.info('response sent', { status: 'SUCCESS' });
+ * ```
+ */
+export function createJsonLogger(options: JsonLoggerOptions = {}): Logger {
+  const threshold = LEVELS.indexOf(options.level ?? levelFromEnvironment());
+  const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const log =
+    (level: LogLevel) =>
+    (message: string, attributes: LogAttributes = {}) => {
+      if (LEVELS.indexOf(level) < threshold) return;
+      const entries = Object.entries(attributes).map(([key, value]) => [key, serialise(value)]);
+      const line = JSON.stringify({
+        level,
+        message,
+        timestamp: new Date().toISOString(),
+        ...Object.fromEntries(entries),
+      });
+      write(redact(line));
+    };
+  return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
+}

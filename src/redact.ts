@@ -1,0 +1,39 @@
+/**
+ * Pre-signed URL query parameters that are credentials: SigV4 (`X-Amz-*`) and the older SigV2 (`Signature`,
+ * `AWSAccessKeyId`). Removing them leaves a URL that identifies the object but cannot write it.
+ */
+const CREDENTIAL_PARAMETER =
+  /([?&](?:X-Amz-Signature|X-Amz-Credential|X-Amz-Security-Token|Signature|AWSAccessKeyId)=)[^&\s"'<>]*/gi;
+
+/**
+ * Removes pre-signed URL credentials from any text (a log line, an error message, a Reason). Defence in depth: crkit
+ * never puts a ResponseURL into text on purpose, but a handler's error message might.
+ *
+ * @example
+ * ```ts
+ * import { redact } from 'crkit';
+ * redact('PUT https://bucket.s3.amazonaws.com/key?X-Amz-Signature=abc failed');
+ * // 'PUT https://bucket.s3.amazonaws.com/key?X-Amz-Signature=[redacted] failed'
+ * ```
+ */
+export function redact(text: string): string {
+  return text.replace(CREDENTIAL_PARAMETER, '$1[redacted]');
+}
+
+/**
+ * How a ResponseURL may appear in logs: its host and path, never its query (which holds the signature).
+ *
+ * @example
+ * ```ts
+ * import { describeUrl } from 'crkit';
+ * describeUrl('https://b.s3.amazonaws.com/a/b?X-Amz-Signature=abc'); // 'b.s3.amazonaws.com/a/b'
+ * ```
+ */
+export function describeUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.host}${parsed.pathname}`;
+  } catch {
+    return '(not a URL)';
+  }
+}

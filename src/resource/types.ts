@@ -1,0 +1,102 @@
+import type { z } from 'zod';
+import type { CreateEvent, DeleteEvent, UpdateEvent } from '../event/schema.js';
+import type { Logger } from '../logger.js';
+
+/** A zod schema of a resource's `ResourceProperties` (without `ServiceToken`/`ServiceTimeout`, which crkit removes). */
+export type PropertiesSchema = z.ZodType<Record<string, unknown>, unknown>;
+
+/**
+ * What a handler may put into `Data`. Nested objects and arrays are flattened into dotted keys (`a.b`, `list.0`) and
+ * every value becomes a string, because `Fn::GetAtt` reads flat string attributes.
+ */
+export type ResourceData = Record<string, unknown>;
+
+/** What a create or update handler may return (or nothing). */
+export interface HandlerResult<D extends ResourceData = ResourceData> {
+  /** The physical id; on Create defaults to crkit's deterministic id, on Update a new id means replacement. */
+  readonly physicalResourceId?: string;
+  /** Attributes for `Fn::GetAtt`. */
+  readonly data?: D;
+  /** Mask `Data` in `Fn::GetAtt` output and stack events. crkit never logs Data values either way. */
+  readonly noEcho?: boolean;
+}
+
+/** What every handler receives. */
+interface HandlerContextBase {
+  /** Structured logging; lines are redacted of URL credentials by the built-in logger. */
+  readonly logger: Logger;
+  /** Fires when the deadline is reached: crkit has answered FAILED and the handler should stop. */
+  readonly signal: AbortSignal;
+}
+
+/** What `create` receives. */
+export interface CreateContext<P> extends HandlerContextBase {
+  readonly requestType: 'Create';
+  /** The validated, converted properties. */
+  readonly properties: P;
+  /** crkit's deterministic id for this request; return another to use your own. */
+  readonly physicalResourceId: string;
+  readonly event: CreateEvent | UpdateEvent;
+}
+
+/** What `update` receives. */
+export interface UpdateContext<P> extends HandlerContextBase {
+  readonly requestType: 'Update';
+  readonly properties: P;
+  /** The properties before this update, validated by the same schema. */
+  readonly oldProperties: P;
+  /** The current physical id. Returning another one replaces the resource. */
+  readonly physicalResourceId: string;
+  readonly event: UpdateEvent;
+}
+
+/** What `delete` receives. */
+export interface DeleteContext<P> extends HandlerContextBase {
+  readonly requestType: 'Delete';
+  readonly properties: P;
+  /** The id of the resource to delete; a Delete can never change it. */
+  readonly physicalResourceId: string;
+  readonly event: DeleteEvent;
+}
+
+type MaybePromise<T> = T | Promise<T>;
+
+/** Everything `defineResource` takes: the resource type, its properties schema, its handlers and options. */
+export interface ResourceDefinitionInput<S extends PropertiesSchema, D extends ResourceData = ResourceData> {
+  /** `Custom::Name` (up to 60 characters of letters, digits and `_@-.`) or `AWS::CloudFormation::CustomResource`. */
+  readonly resourceType: string;
+  /** The zod schema of `ResourceProperties`; use the `cfn` helpers for numbers, booleans and lists. */
+  readonly properties: S;
+  /** Creates the resource. Also called, with the new properties, when an update replaces the resource. */
+  create(context: CreateContext<z.output<S>>): MaybePromise<HandlerResult<D> | undefined | void>;
+  /**
+   * Updates the resource in place, or replaces it by returning a new `physicalResourceId`.
+   * @default every update is a replacement: `create` runs with the new properties
+   */
+  update?(context: UpdateContext<z.output<S>>): MaybePromise<HandlerResult<D> | undefined | void>;
+  /** Deletes the resource. Must succeed when it is already gone: CloudFormation may send Delete more than once. */
+  delete(context: DeleteContext<z.output<S>>): MaybePromise<void>;
+  /**
+   * Properties whose change forces replacement: `create` runs with the new properties and answers a new id; the old
+   * resource is removed by the Delete CloudFormation sends during cleanup.
+   * @default none
+   */
+  readonly replaceOn?: readonly (keyof z.output<S> & string)[];
+  /**
+   * Properties whose values are secret: never echoed in a Reason or a log line.
+   * @default none
+   */
+  readonly sensitiveProperties?: readonly (keyof z.output<S> & string)[];
+}
+
+/** A resource type crkit can serve, made by `defineResource`. */
+export interface ResourceDefinition<
+  S extends PropertiesSchema = PropertiesSchema,
+  D extends ResourceData = ResourceData,
+> extends ResourceDefinitionInput<S, D> {
+  readonly kind: 'crkit.resource';
+}
+
+/** A resource definition of any schema, as a router holds it. */
+// biome-ignore lint/suspicious/noExplicitAny: a router holds definitions of unrelated schemas; each is checked when defined.
+export type AnyResourceDefinition = ResourceDefinition<any, any>;

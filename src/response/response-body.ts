@@ -1,0 +1,118 @@
+import { CFN_LIMITS } from '../constants.js';
+import type { Outcome } from '../core/outcome.js';
+import { redact } from '../redact.js';
+import { flattenData } from './flatten-data.js';
+
+/** The fields of a request that a response copies verbatim. */
+export interface ResponseTarget {
+  readonly StackId: string;
+  readonly RequestId: string;
+  readonly LogicalResourceId: string;
+}
+
+/** The JSON body CloudFormation reads from the response object. */
+export interface ResponseBody {
+  readonly Status: 'SUCCESS' | 'FAILED';
+  readonly Reason?: string;
+  readonly PhysicalResourceId: string;
+  readonly StackId: string;
+  readonly RequestId: string;
+  readonly LogicalResourceId: string;
+  readonly NoEcho?: boolean;
+  readonly Data?: Record<string, string>;
+}
+
+// C0 and C1 control characters and DEL: each costs six bytes escaped and renders as noise in the console.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]+/g;
+
+const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
+
+/** `reason` cut at a code-point boundary so that its JSON encoding takes at most `budget` bytes. */
+function trimToBudget(reason: string, budget: number): string {
+  if (bytes(JSON.stringify(reason)) <= budget) return reason;
+  const ellipsis = '...';
+  const chars = Array.from(reason);
+  let low = 0;
+  let high = chars.length;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (bytes(JSON.stringify(chars.slice(0, mid).join('') + ellipsis)) <= budget) low = mid;
+    else high = mid - 1;
+  }
+  return chars.slice(0, low).join('') + ellipsis;
+}
+
+function bodyOf(target: ResponseTarget, outcome: Outcome, reason: string | undefined): ResponseBody {
+  const data = outcome.status === 'SUCCESS' && outcome.data ? flattenData(outcome.data) : undefined;
+  return {
+    Status: outcome.status,
+    ...(reason === undefined ? {} : { Reason: reason }),
+    PhysicalResourceId: outcome.physicalResourceId,
+    StackId: target.StackId,
+    RequestId: target.RequestId,
+    LogicalResourceId: target.LogicalResourceId,
+    ...(outcome.noEcho ? { NoEcho: true } : {}),
+    ...(data && Object.keys(data).length > 0 ? { Data: data } : {}),
+  };
+}
+
+function dataTooLarge(body: ResponseBody, over: number): string {
+  const largest = Object.entries(body.Data ?? {})
+    .map(([key, value]) => ({ key, size: bytes(JSON.stringify(key)) + bytes(JSON.stringify(value)) + 2 }))
+    .sort((a, b) => b.size - a.size)
+    .slice(0, 3)
+    .map(({ key, size }) => `${key} (${size} bytes)`);
+  return (
+    `response Data is ${over} bytes over CloudFormation's ${CFN_LIMITS.maxResponseBytes}-byte limit; ` +
+    `largest keys: ${largest.join(', ')}`
+  );
+}
+
+/** The serialised body, its size and the outcome it finally carries (a too-large Data turns SUCCESS into FAILED). */
+export interface FittedResponse {
+  readonly body: string;
+  readonly bytes: number;
+  readonly outcome: Outcome;
+}
+
+/**
+ * Writes the response body within CloudFormation's 4096-byte limit, measured in UTF-8 bytes. The Reason is redacted,
+ * stripped of control characters and cut (keeping its start) to fit; Data that cannot fit turns the answer into
+ * FAILED naming the largest keys and how many bytes over. The physical id is kept: a created resource that could not
+ * be reported is then removed by the rollback Delete.
+ *
+ * @example
+ * ```ts
+ * import { fitResponse } from 'crkit';
+ * const target = { StackId: 'arn:stack', RequestId: 'r-1', LogicalResourceId: 'Res' };
+ * fitResponse(target, { status: 'FAILED', physicalResourceId: 'id', reason: 'x'.repeat(10_000) }).bytes; // 4096
+ * ```
+ */
+export function fitResponse(target: ResponseTarget, outcome: Outcome): FittedResponse {
+  const limit = CFN_LIMITS.maxResponseBytes;
+  const cleaned =
+    outcome.reason === undefined ? undefined : redact(outcome.reason).replace(CONTROL, ' ').trim();
+  const reason =
+    cleaned === '' ? (outcome.status === 'FAILED' ? 'failed (no reason given)' : undefined) : cleaned;
+  const write = (current: Outcome, text: string | undefined): FittedResponse => {
+    const body = JSON.stringify(bodyOf(target, current, text));
+    return { body, bytes: bytes(body), outcome: text === undefined ? current : { ...current, reason: text } };
+  };
+  const first = write(outcome, reason);
+  if (first.bytes <= limit) return first;
+
+  const withoutReason = bodyOf(target, outcome, '');
+  const overhead = bytes(JSON.stringify(withoutReason)) - 2;
+  if (reason !== undefined && overhead + 2 < limit) {
+    const trimmed = write(outcome, trimToBudget(reason, limit - overhead));
+    if (trimmed.bytes <= limit) return trimmed;
+  }
+  if (withoutReason.Data) {
+    const over = bytes(JSON.stringify(bodyOf(target, outcome, undefined))) - limit;
+    const failure: Outcome = { status: 'FAILED', physicalResourceId: outcome.physicalResourceId };
+    return fitResponse(target, { ...failure, reason: dataTooLarge(withoutReason, over) });
+  }
+  // Only oversized copied fields remain (they come from the request): send the smallest honest answer.
+  return write({ status: outcome.status, physicalResourceId: outcome.physicalResourceId }, undefined);
+}
