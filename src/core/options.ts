@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ConfigurationError } from '../errors.js';
+import type { CustomResourceEvent } from '../event/schema.js';
 import { createJsonLogger, type Logger } from '../logger.js';
 import type { RetryOptions, SendDependencies } from '../response/send-response.js';
 import { preloadTransport, type ResponseTransport, undiciTransport } from '../response/transport.js';
@@ -20,6 +21,12 @@ export interface HandlerOptions {
    * @default 3000
    */
   readonly timeoutMarginMs?: number;
+  /**
+   * Decides who may ask, after the request is parsed and before anything else: return a reason to refuse it
+   * (answered FAILED with that reason, without calling any handler) or `undefined` to serve it.
+   * @default every request is served
+   */
+  readonly authorize?: (event: CustomResourceEvent) => string | undefined | Promise<string | undefined>;
   /** How the response PUT is retried. @default 5 tries, 250 ms first backoff doubling to 4 s, full jitter */
   readonly retry?: RetryOptions;
   /** How the response PUT is sent. @default `undici` */
@@ -39,6 +46,7 @@ export interface ResolvedOptions extends SendDependencies {
   readonly timeoutMarginMs: number;
   readonly retry: RetryOptions;
   readonly preload: () => void;
+  readonly authorize: NonNullable<HandlerOptions['authorize']>;
 }
 
 function checkOrigin(origin: string): string {
@@ -87,6 +95,7 @@ export function resolveOptions(options: HandlerOptions = {}): ResolvedOptions {
     now: options.now ?? Date.now,
     sleep: options.sleep ?? ((ms) => sleep(ms)),
     random: options.random ?? Math.random,
+    authorize: options.authorize ?? (() => undefined),
     preload:
       transport === undiciTransport ? () => void preloadTransport().catch(() => undefined) : () => undefined,
   };

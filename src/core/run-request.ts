@@ -148,6 +148,11 @@ async function decide(
     serviceTimeoutSeconds(event.ServiceTimeout ?? event.ResourceProperties.ServiceTimeout),
     options.timeoutMarginMs,
   );
+  const refusal = await options.authorize(event);
+  if (refusal !== undefined) {
+    const outcome: Outcome = { status: 'FAILED', physicalResourceId: failureId(event), reason: refusal };
+    return { outcome, timedOut: false, responseDeadline: deadlines.response };
+  }
   const definition = router.find(event.ResourceType);
   if (!definition) {
     const reason = `unknown resource type ${event.ResourceType}; this provider serves ${router.resourceTypes.join(', ')}`;
