@@ -16,5 +16,10 @@ export function errorText(error: unknown): string {
     const message = error.message.trim();
     return message ? `${error.name}: ${message}` : `${error.name} (no message)`;
   }
-  return `${typeof error === 'string' ? error : (JSON.stringify(error) ?? String(error))}`;
+  if (typeof error === 'string') return error;
+  try {
+    return JSON.stringify(error) ?? String(error);
+  } catch {
+    return Object.prototype.toString.call(error);
+  }
 }

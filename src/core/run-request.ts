@@ -94,7 +94,7 @@ export async function runRequest(
     timedOut: decided.timedOut,
     durationMs: options.now() - start,
   });
-  const fitted = fitResponse(target, decided.outcome);
+  const fitted = fitSafely(target, decided.outcome);
   const delivery = await sendResponse(
     url.url.href,
     fitted.body,
@@ -117,6 +117,16 @@ export async function runRequest(
     answerable: true,
     ...(decided.late ? { late: decided.late } : {}),
   };
+}
+
+/** Data a handler returned may be unserialisable (a throwing getter): that is a FAILED answer, not a crash. */
+function fitSafely(target: ResponseTarget, outcome: Outcome) {
+  try {
+    return fitResponse(target, outcome);
+  } catch (error) {
+    const reason = `response Data could not be serialised: ${errorText(error)}`;
+    return fitResponse(target, { status: 'FAILED', physicalResourceId: outcome.physicalResourceId, reason });
+  }
 }
 
 interface Decision {
@@ -190,6 +200,8 @@ async function runWithWatchdog(
   const reason = `timed out after ${deadlines.handlerSeconds} s in ${verb}`;
   controller.abort(new DeadlineError(reason));
   const outcome: Outcome = { status: 'FAILED', physicalResourceId: failureId(event), reason };
+  // A late Delete has nothing to undo; a late Create (or replacing Update) may have made a resource to delete.
+  if (event.RequestType === 'Delete') return { outcome, timedOut: true };
   const late = work
     .then((result) => compensate(definition, event, options, outcome.physicalResourceId, result))
     .catch((error: unknown) =>
@@ -205,8 +217,7 @@ async function compensate(
   answeredId: string,
   late: Outcome,
 ): Promise<void> {
-  if (event.RequestType === 'Delete' || late.status !== 'SUCCESS' || late.physicalResourceId === answeredId)
-    return;
+  if (late.status !== 'SUCCESS' || late.physicalResourceId === answeredId) return;
   const { logger } = options;
   logger.warn('create finished after the deadline; deleting what it made', {
     logicalResourceId: event.LogicalResourceId,

@@ -1,0 +1,66 @@
+/**
+ * Type-checks every TypeScript example crkit documents: the ```ts blocks of README.md and providers' READMEs, and
+ * the @example blocks of TSDoc comments under src/ and providers/. Examples import 'crkit' as users do, resolved
+ * through the package's own exports (so run `npm run build` first). Unchecked examples drift; these cannot.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const out = join(root, '.crkit/docs');
+
+function files(dir: string, pick: (path: string) => boolean): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (name === 'node_modules' || name.startsWith('.')) return [];
+    return statSync(path).isDirectory() ? files(path, pick) : pick(path) ? [path] : [];
+  });
+}
+
+function markdownBlocks(text: string): string[] {
+  return [...text.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
+}
+
+function tsdocBlocks(text: string): string[] {
+  return [...text.matchAll(/\* ```ts\n([\s\S]*?)\* ```/g)].map((match) =>
+    (match[1] ?? '').replace(/^\s*\* ?/gm, ''),
+  );
+}
+
+const sources = [
+  ...['README.md', ...files(join(root, 'providers'), (p) => p.endsWith('README.md'))].map((path) => ({
+    path,
+    blocks: markdownBlocks(readFileSync(join(root, relative(root, path)), 'utf8')),
+  })),
+  ...[
+    ...files(join(root, 'src'), (p) => p.endsWith('.ts')),
+    ...files(join(root, 'providers'), (p) => p.endsWith('.ts')),
+  ].map((path) => ({ path, blocks: tsdocBlocks(readFileSync(path, 'utf8')) })),
+];
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+let count = 0;
+for (const { path, blocks } of sources) {
+  blocks.forEach((block, index) => {
+    const name = `${relative(root, path).replace(/[^a-zA-Z0-9]+/g, '_')}_${index}.ts`;
+    writeFileSync(join(out, name), `// from ${relative(root, path)}\n${block}\nexport {};\n`);
+    count++;
+  });
+}
+writeFileSync(
+  join(out, 'tsconfig.json'),
+  JSON.stringify({
+    extends: '../../tsconfig.json',
+    compilerOptions: { noUnusedLocals: false, types: ['node'] },
+    include: ['./*.ts'],
+  }),
+);
+try {
+  execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', join(out, 'tsconfig.json')], { stdio: 'inherit' });
+  console.log(`docs: ${count} examples type-check`);
+} catch {
+  console.error(`docs: examples do not type-check (files in ${relative(root, out)})`);
+  process.exit(1);
+}
