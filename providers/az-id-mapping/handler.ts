@@ -1,0 +1,12 @@
+import { lambdaHandler } from '../../src/entry/lambda.js';
+import { AzIdMapping } from './az-id-mapping.js';
+
+/**
+ * The Lambda handler serving `Custom::AzIdMapping`, for a function whose handler is `index.handler`.
+ *
+ * @example
+ * ```ts
+ * export { handler } from 'crkit/providers/az-id-mapping';
+ * ```
+ */
+export const handler = lambdaHandler(AzIdMapping);
