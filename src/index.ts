@@ -1,10 +1,18 @@
+export { type AllowAccountsOptions, allowAccounts } from './access/allow-accounts.js';
+export { describeAccountOrganization, organizationIdFromAccountArn } from './access/organization-of.js';
 export { cfn } from './cfn.js';
 export { CFN_LIMITS, CREATE_FAILED_MARKER, ENV } from './constants.js';
 export type { HandlerOptions } from './core/options.js';
 export type { Outcome } from './core/outcome.js';
 export { defaultPhysicalResourceId, isCreateFailedMarker } from './core/physical-id.js';
 export type { RequestResult } from './core/run-request.js';
+export type { BatchOptions } from './entry/batch.js';
+export type { LambdaHandlerOptions } from './entry/lambda.js';
 export { type CustomResourceLambdaHandler, type LambdaContext, lambdaHandler } from './entry/lambda.js';
+export type { BatchHandlerOptions } from './entry/process-records.js';
+export { selfInvoke } from './entry/self-invoke.js';
+export { type SnsLambdaHandler, snsHandler } from './entry/sns.js';
+export { type SqsBatchResponse, type SqsLambdaHandler, sqsHandler } from './entry/sqs.js';
 export {
   ConfigurationError,
   CrkitError,
@@ -14,6 +22,14 @@ export {
   ValidationError,
 } from './errors.js';
 export * from './event/schema.js';
+export { type MemoryIdempotencyStoreOptions, memoryIdempotencyStore } from './idempotency/memory-store.js';
+export type { RecordResult } from './idempotency/record-result.js';
+export type {
+  IdempotencyClaim,
+  IdempotencyRecord,
+  IdempotencyStore,
+  StoredResponse,
+} from './idempotency/store.js';
 export {
   createJsonLogger,
   type JsonLoggerOptions,
@@ -21,6 +37,7 @@ export {
   type Logger,
   type LogLevel,
 } from './logger.js';
+export { type Continuation, type HandOver, isContinuation } from './long-running/continuation.js';
 export { describeUrl, redact } from './redact.js';
 export { defineResource } from './resource/define-resource.js';
 export { createRouter, type Router } from './resource/router.js';

@@ -4,6 +4,8 @@ import { CFN_LIMITS } from '../constants.js';
 export interface Deadlines {
   /** crkit answers FAILED and aborts the handler at this moment. */
   readonly handler: number;
+  /** The end of this invocation, less the margin: a long-running operation is handed over before it. */
+  readonly invocation: number;
   /** The last moment a response try may start: after it, CloudFormation or Lambda has stopped waiting. */
   readonly response: number;
   /** Seconds from the start of the request to `handler`, for the "timed out after N s" reason. */
@@ -32,8 +34,10 @@ export function computeDeadlines(
   const available = Math.min(remainingMs, (serviceTimeout ?? CFN_LIMITS.maxServiceTimeoutSeconds) * 1000);
   const margin = Math.min(marginMs, Math.max(250, available / 4));
   const handler = start + Math.max(0, available - margin);
+  const invocationMargin = Math.min(marginMs, Math.max(250, remainingMs / 4));
   return {
     handler,
+    invocation: start + Math.max(0, remainingMs - invocationMargin),
     response: start + Math.max(0, available - 50),
     handlerSeconds: Math.round((handler - start) / 100) / 10,
   };

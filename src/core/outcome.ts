@@ -10,6 +10,19 @@ export interface Outcome {
   readonly noEcho?: boolean;
 }
 
+/** A handler answered `pending`: its operation goes on, checked by `isComplete`. */
+export interface PendingOutcome {
+  readonly status: 'PENDING';
+  /** The id to answer once complete (a Create's own id, or the current one). */
+  readonly physicalResourceId: string;
+  /** The operation still running; `Create` also for a replacing update. */
+  readonly operation: 'Create' | 'Update' | 'Delete';
+  readonly state: unknown;
+}
+
+/** What running a handler comes to: an answer, or work still going on. */
+export type HandlerOutcome = Outcome | PendingOutcome;
+
 /** The text of any thrown value, for a Reason. */
 export function errorText(error: unknown): string {
   if (error instanceof Error) {

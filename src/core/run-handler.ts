@@ -5,7 +5,7 @@ import type { CreateEvent, CustomResourceEvent, DeleteEvent, UpdateEvent } from 
 import type { Logger } from '../logger.js';
 import type { AnyResourceDefinition, HandlerResult } from '../resource/types.js';
 import { formatIssues } from '../validation/format-issues.js';
-import { errorText, type Outcome } from './outcome.js';
+import { errorText, type HandlerOutcome, type Outcome, type PendingOutcome } from './outcome.js';
 import {
   createFailedMarker,
   defaultPhysicalResourceId,
@@ -44,7 +44,21 @@ const failed = (physicalResourceId: string, reason: string): Outcome => ({
   reason,
 });
 
-function succeeded(physicalResourceId: string, result: HandlerResult | undefined | void): Outcome {
+/** A handler's result as an outcome: SUCCESS, or PENDING when it returned `pending` (and `isComplete` exists). */
+function settled(
+  definition: AnyResourceDefinition,
+  operation: PendingOutcome['operation'],
+  physicalResourceId: string,
+  failedId: string,
+  result: HandlerResult | undefined | void,
+): HandlerOutcome {
+  if (result?.pending !== undefined) {
+    if (!definition.isComplete) {
+      const reason = `${operation.toLowerCase()} returned pending, but ${definition.resourceType} defines no isComplete`;
+      return failed(failedId, reason);
+    }
+    return { status: 'PENDING', physicalResourceId, operation, state: result.pending };
+  }
   return {
     status: 'SUCCESS',
     physicalResourceId,
@@ -62,7 +76,7 @@ async function runCreate(
   event: CreateEvent | UpdateEvent,
   run: HandlerRun,
   failedId: string,
-): Promise<Outcome> {
+): Promise<HandlerOutcome> {
   const parsed = parseProperties(definition, event.ResourceProperties, 'ResourceProperties');
   if (!parsed.ok) return failed(failedId, parsed.error.message);
   const physicalResourceId = defaultPhysicalResourceId(event);
@@ -81,7 +95,7 @@ async function runCreate(
   const id = result?.physicalResourceId ?? physicalResourceId;
   const problem = physicalIdProblem(id);
   if (problem) return failed(failedId, `create returned an invalid physicalResourceId: ${problem}`);
-  return succeeded(id, result);
+  return settled(definition, 'Create', id, failedId, result);
 }
 
 function replacementReason(
@@ -100,7 +114,7 @@ async function runUpdate(
   definition: AnyResourceDefinition,
   event: UpdateEvent,
   run: HandlerRun,
-): Promise<Outcome> {
+): Promise<HandlerOutcome> {
   const oldId = event.PhysicalResourceId;
   const next = parseProperties(definition, event.ResourceProperties, 'ResourceProperties');
   if (!next.ok) return failed(oldId, next.error.message);
@@ -133,7 +147,7 @@ async function runUpdate(
   const id = result?.physicalResourceId ?? oldId;
   const problem = physicalIdProblem(id);
   if (problem) return failed(oldId, `update returned an invalid physicalResourceId: ${problem}`);
-  return succeeded(id, result);
+  return settled(definition, 'Update', id, oldId, result);
 }
 
 /**
@@ -144,7 +158,7 @@ async function runDelete(
   definition: AnyResourceDefinition,
   event: DeleteEvent,
   run: HandlerRun,
-): Promise<Outcome> {
+): Promise<HandlerOutcome> {
   const id = event.PhysicalResourceId;
   if (isCreateFailedMarker(id)) return { status: 'SUCCESS', physicalResourceId: id };
   const parsed = parseProperties(definition, event.ResourceProperties, 'ResourceProperties');
@@ -153,8 +167,9 @@ async function runDelete(
     run.logger.warn('delete skipped: properties do not match the schema', { physicalResourceId: id, reason });
     return { status: 'SUCCESS', physicalResourceId: id, reason };
   }
+  let result: Pick<HandlerResult, 'pending'> | undefined | void;
   try {
-    await definition.delete({
+    result = await definition.delete({
       ...run,
       requestType: 'Delete',
       properties: parsed.value,
@@ -164,7 +179,14 @@ async function runDelete(
   } catch (error) {
     return failed(id, `delete failed: ${errorText(error)}`);
   }
-  return { status: 'SUCCESS', physicalResourceId: id };
+  // Whatever else a delete returns is ignored: a Delete can never change the id nor return Data.
+  return settled(
+    definition,
+    'Delete',
+    id,
+    id,
+    result?.pending === undefined ? undefined : { pending: result.pending },
+  );
 }
 
 /**
@@ -175,7 +197,7 @@ export function runHandler(
   definition: AnyResourceDefinition,
   event: CustomResourceEvent,
   run: HandlerRun,
-): Promise<Outcome> {
+): Promise<HandlerOutcome> {
   switch (event.RequestType) {
     case 'Create':
       return runCreate(definition, event, run, createFailedMarker(event.RequestId));

@@ -1,11 +1,24 @@
 import { type HandlerOptions, resolveOptions } from '../core/options.js';
 import { type RequestResult, runRequest } from '../core/run-request.js';
+import type { HandOver } from '../long-running/continuation.js';
 import { type Router, toRouter } from '../resource/router.js';
 import type { AnyResourceDefinition } from '../resource/types.js';
+import { selfInvoke } from './self-invoke.js';
 
 /** The part of the Lambda context crkit reads (declared here so that no `@types/aws-lambda` is needed). */
 export interface LambdaContext {
   getRemainingTimeInMillis(): number;
+  /** The function's ARN, where a long-running operation is handed over to. */
+  readonly invokedFunctionArn?: string;
+}
+
+/** Options of {@link lambdaHandler}. */
+export interface LambdaHandlerOptions extends HandlerOptions {
+  /**
+   * How a long-running operation is passed to a new invocation when this one nears its end.
+   * @default an asynchronous Invoke of this function (`context.invokedFunctionArn`)
+   */
+  readonly handOver?: HandOver;
 }
 
 /** A Lambda handler for custom-resource events; it never throws. */
@@ -34,7 +47,8 @@ export async function settleLate(result: RequestResult, remainingMs: number): Pr
 /**
  * The Lambda handler for one resource definition or a router: answers every request exactly once, before the
  * deadline, and never throws or rejects (Lambda retries a failed asynchronous invocation, which would run a create
- * again).
+ * again). A long-running operation (a handler that returns `pending`) is checked in-process and, when the invocation
+ * nears its end, continued by an asynchronous invocation of the same function.
  *
  * @example
  * ```ts
@@ -52,7 +66,7 @@ export async function settleLate(result: RequestResult, remainingMs: number): Pr
  */
 export function lambdaHandler(
   target: AnyResourceDefinition | Router,
-  options?: HandlerOptions,
+  options?: LambdaHandlerOptions,
 ): CustomResourceLambdaHandler {
   const router = toRouter(target);
   const resolved = resolveOptions(options);
@@ -60,7 +74,9 @@ export function lambdaHandler(
     try {
       const started = resolved.now();
       const remaining = remainingTime(context);
-      const result = await runRequest(event, router, resolved, remaining);
+      const arn = context?.invokedFunctionArn;
+      const handOver = options?.handOver ?? (arn ? selfInvoke(arn) : undefined);
+      const result = await runRequest(event, router, resolved, remaining, handOver);
       await settleLate(result, remaining - (resolved.now() - started));
     } catch (error) {
       // runRequest does not throw; this guards against a throwing logger so the invocation still ends cleanly.

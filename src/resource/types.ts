@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { CreateEvent, DeleteEvent, UpdateEvent } from '../event/schema.js';
+import type { CreateEvent, CustomResourceEvent, DeleteEvent, UpdateEvent } from '../event/schema.js';
 import type { Logger } from '../logger.js';
 
 /** A zod schema of a resource's `ResourceProperties` (without `ServiceToken`/`ServiceTimeout`, which crkit removes). */
@@ -19,6 +19,41 @@ export interface HandlerResult<D extends ResourceData = ResourceData> {
   readonly data?: D;
   /** Mask `Data` in `Fn::GetAtt` output and stack events. crkit never logs Data values either way. */
   readonly noEcho?: boolean;
+  /**
+   * Not finished yet: crkit calls `isComplete` with this state (any JSON value) until it answers without `pending`,
+   * handing over to a new invocation when this one nears its deadline.
+   */
+  readonly pending?: unknown;
+}
+
+/** What `isComplete` receives: the request, the id, and the state the last handler or check returned. */
+export interface CompletionContext<P> extends HandlerContextBase {
+  /** The operation still running: `Create` also for an update that replaces the resource. */
+  readonly requestType: 'Create' | 'Update' | 'Delete';
+  readonly properties: P;
+  /** On an in-place update, the properties before it. */
+  readonly oldProperties?: P;
+  readonly physicalResourceId: string;
+  /** What the handler (or the previous check) returned as `pending`. */
+  readonly state: unknown;
+  /** Checks made before this one, across invocations. */
+  readonly attempt: number;
+  /** Milliseconds since the operation started, across invocations. */
+  readonly elapsedMs: number;
+  readonly event: CustomResourceEvent;
+}
+
+/** How long-running operations are checked. */
+export interface CompletionOptions {
+  /**
+   * How long an operation may take in all, across invocations, before it is answered FAILED.
+   * @default the resource's ServiceTimeout (3600 s when absent) less a tenth of it, at most 60 s
+   */
+  readonly timeoutSeconds?: number;
+  /** The first wait before `isComplete`. @default 250 */
+  readonly initialDelayMs?: number;
+  /** The longest wait between checks (each wait is 1.5 times the last). @default 1000 */
+  readonly maxDelayMs?: number;
 }
 
 /** What every handler receives. */
@@ -75,7 +110,17 @@ export interface ResourceDefinitionInput<S extends PropertiesSchema, D extends R
    */
   update?(context: UpdateContext<z.output<S>>): MaybePromise<HandlerResult<D> | undefined | void>;
   /** Deletes the resource. Must succeed when it is already gone: CloudFormation may send Delete more than once. */
-  delete(context: DeleteContext<z.output<S>>): MaybePromise<void>;
+  delete(context: DeleteContext<z.output<S>>): MaybePromise<void | Pick<HandlerResult, 'pending'>>;
+  /**
+   * Checks whether an operation that returned `pending` has finished: return `{ pending }` (the new state) while it
+   * has not, or the final `{ data, noEcho }` when it has. Throwing fails the operation.
+   * @default none: a handler returning `pending` is then a FAILED answer
+   */
+  isComplete?(context: CompletionContext<z.output<S>>): MaybePromise<HandlerResult<D> | undefined | void>;
+  /** Called once when a pending operation runs out of time, to clean up; the answer is FAILED either way. */
+  onTimeout?(context: CompletionContext<z.output<S>>): MaybePromise<void>;
+  /** How pending operations are checked. */
+  readonly completion?: CompletionOptions;
   /**
    * Properties whose change forces replacement: `create` runs with the new properties and answers a new id; the old
    * resource is removed by the Delete CloudFormation sends during cleanup.

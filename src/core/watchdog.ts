@@ -1,0 +1,86 @@
+import { DeadlineError } from '../errors.js';
+import type { CustomResourceEvent } from '../event/schema.js';
+import type { AnyResourceDefinition } from '../resource/types.js';
+import type { Deadlines } from './deadline.js';
+import type { ResolvedOptions } from './options.js';
+import { errorText, type HandlerOutcome, type Outcome } from './outcome.js';
+import { createFailedMarker } from './physical-id.js';
+import { runHandler } from './run-handler.js';
+
+/** The id a failure answers: the current one, or for a Create (which has none yet) the create-failed marker. */
+export function failureId(event: unknown): string {
+  const record = (typeof event === 'object' && event !== null ? event : {}) as Record<string, unknown>;
+  const current = record.PhysicalResourceId;
+  if (typeof current === 'string' && current !== '') return current;
+  const requestId =
+    typeof record.RequestId === 'string' && record.RequestId !== '' ? record.RequestId : 'unknown';
+  return createFailedMarker(requestId);
+}
+
+/** What the handler came to within its deadline; `late` settles what a timed-out handler still does. */
+export interface WatchedRun {
+  readonly outcome: HandlerOutcome;
+  readonly timedOut: boolean;
+  readonly late?: Promise<void>;
+}
+
+/**
+ * Runs the handler against the deadline. When the deadline wins, the handler's signal is aborted and FAILED is
+ * answered; should a Create (or a replacing Update) still finish afterwards, the resource it made is deleted at once,
+ * because CloudFormation will never learn its id.
+ */
+export async function runWithWatchdog(
+  definition: AnyResourceDefinition,
+  event: CustomResourceEvent,
+  options: ResolvedOptions,
+  deadlines: Deadlines,
+): Promise<WatchedRun> {
+  const controller = new AbortController();
+  const work = runHandler(definition, event, { logger: options.logger, signal: controller.signal });
+  let timer: NodeJS.Timeout | undefined;
+  const watchdog = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), Math.max(0, deadlines.handler - options.now()));
+  });
+  const winner = await Promise.race([work, watchdog]);
+  clearTimeout(timer);
+  if (winner !== 'timeout') return { outcome: winner, timedOut: false };
+
+  const reason = `timed out after ${deadlines.handlerSeconds} s in ${event.RequestType.toLowerCase()}`;
+  controller.abort(new DeadlineError(reason));
+  const outcome: Outcome = { status: 'FAILED', physicalResourceId: failureId(event), reason };
+  // A late Delete has nothing to undo; a late Create (or replacing Update) may have made a resource to delete.
+  if (event.RequestType === 'Delete') return { outcome, timedOut: true };
+  const late = work
+    .then((result) => deleteOrphan(definition, event, options, outcome.physicalResourceId, result))
+    .catch((error: unknown) =>
+      options.logger.error('clean-up after a timeout failed', { error: errorText(error) }),
+    );
+  return { outcome, timedOut: true, late };
+}
+
+/**
+ * Deletes a resource whose id CloudFormation was never told: made by a create that finished (or went pending) after
+ * FAILED was answered with another id.
+ */
+export async function deleteOrphan(
+  definition: AnyResourceDefinition,
+  event: CustomResourceEvent,
+  options: ResolvedOptions,
+  answeredId: string,
+  made: HandlerOutcome,
+): Promise<void> {
+  if (made.status === 'FAILED' || made.physicalResourceId === answeredId) return;
+  const { logger } = options;
+  logger.warn('deleting a resource CloudFormation was not told about', {
+    logicalResourceId: event.LogicalResourceId,
+    physicalResourceId: made.physicalResourceId,
+  });
+  const cleanup = { ...event, RequestType: 'Delete' as const, PhysicalResourceId: made.physicalResourceId };
+  const result = await runHandler(definition, cleanup, { logger, signal: new AbortController().signal });
+  if (result.status === 'FAILED') {
+    logger.error('could not delete the resource', {
+      physicalResourceId: made.physicalResourceId,
+      reason: result.reason,
+    });
+  }
+}

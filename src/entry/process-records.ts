@@ -1,0 +1,119 @@
+import { type HandlerOptions, resolveOptions } from '../core/options.js';
+import { errorText } from '../core/outcome.js';
+import { answerOnce } from '../idempotency/answer-once.js';
+import { memoryIdempotencyStore } from '../idempotency/memory-store.js';
+import type { RecordResult } from '../idempotency/record-result.js';
+import type { IdempotencyStore } from '../idempotency/store.js';
+import { type Router, toRouter } from '../resource/router.js';
+import type { AnyResourceDefinition } from '../resource/types.js';
+import { type BatchOptions, resolveBatchOptions, runBatch, type Settled } from './batch.js';
+import type { UnwrappedRecord } from './envelope.js';
+import { type LambdaContext, remainingTime } from './lambda.js';
+
+/** Options of `snsHandler` and `sqsHandler`: the core's, how a batch is worked through, and idempotency. */
+export interface BatchHandlerOptions extends HandlerOptions, BatchOptions {
+  /**
+   * Where duplicate deliveries of a request are recognised, so that its handler runs once and it is answered once.
+   * `false` runs every delivery.
+   * @default a `memoryIdempotencyStore()` of this handler (duplicates reaching the same warm Lambda)
+   */
+  readonly idempotency?: IdempotencyStore | false;
+}
+
+/** What became of one record, for the entry to report: `retry` means it should be delivered again. */
+export interface ProcessedRecord {
+  readonly id: string;
+  readonly retry: boolean;
+}
+
+/** Kept free at the end of the invocation, so that the entry returns its answer before Lambda stops it. */
+const FINISH_RESERVE_MS = 250;
+
+/** Processes the records of one invocation; shared by the SNS and SQS entries. */
+export type RecordProcessor = (
+  records: readonly UnwrappedRecord[],
+  context: LambdaContext | undefined,
+) => Promise<ProcessedRecord[]>;
+
+function toRecordResult(settled: Settled<RecordResult>): RecordResult {
+  switch (settled.status) {
+    case 'done':
+      return settled.value;
+    case 'failed':
+      return { kind: 'retry', problem: `internal error: ${errorText(settled.error)}` };
+    case 'not-started':
+      return { kind: 'retry', problem: 'not started: too little of the invocation was left' };
+    case 'unfinished':
+      return { kind: 'retry', problem: 'not finished before the end of the invocation' };
+    default:
+      return settled satisfies never;
+  }
+}
+
+/**
+ * Builds the record processor of an entry: each request goes through the core (`runRequest`) once, guarded by the
+ * idempotency store, with bounded concurrency and within the invocation's deadline.
+ * `redeliverable` says whether the entry's trigger delivers a record again when asked (SQS) or not (SNS).
+ */
+export function createRecordProcessor(
+  target: AnyResourceDefinition | Router,
+  options: BatchHandlerOptions | undefined,
+  redeliverable: boolean,
+): RecordProcessor {
+  const router = toRouter(target);
+  const resolved = resolveOptions(options);
+  const batch = resolveBatchOptions(options);
+  const store =
+    options?.idempotency === false ? undefined : (options?.idempotency ?? memoryIdempotencyStore());
+  const { logger, now } = resolved;
+
+  return async (records, context) => {
+    const deadline = now() + remainingTime(context) - FINISH_RESERVE_MS;
+    const settled = await runBatch(
+      records,
+      (record, slot) =>
+        'request' in record
+          ? answerOnce(record.request, {
+              router,
+              options: resolved,
+              store,
+              deadline,
+              redeliverable,
+              wait: batch.wait,
+              signal: slot.signal,
+            })
+          : Promise.resolve<RecordResult>({ kind: 'dropped', problem: record.problem }),
+      { ...batch, now, deadline },
+    );
+    const results = settled.map(toRecordResult);
+    const late: Promise<void>[] = [];
+    const processed = results.map((result, index): ProcessedRecord => {
+      const messageId = records[index]?.id ?? '';
+      if (result.kind === 'dropped') {
+        logger.error('record dropped: not an answerable custom-resource request', {
+          messageId,
+          problem: result.problem,
+        });
+      } else if (result.kind === 'retry') {
+        logger.error(
+          redeliverable ? 'record left for redelivery' : 'record not answered; SNS does not redeliver it',
+          {
+            messageId,
+            problem: result.problem,
+          },
+        );
+      } else if (result.kind === 'duplicate') {
+        logger.info('duplicate delivery: already answered', { messageId });
+      }
+      if ((result.kind === 'answered' || result.kind === 'retry') && result.late) late.push(result.late);
+      return { id: messageId, retry: result.kind === 'retry' };
+    });
+    if (late.length > 0) {
+      // A timed-out handler may still be finishing (and cleaning up): let it, within the invocation.
+      const timer = new AbortController();
+      await Promise.race([Promise.all(late), batch.wait(Math.max(0, deadline - now()), timer.signal)]);
+      timer.abort();
+    }
+    return processed;
+  };
+}

@@ -1,0 +1,31 @@
+import type { Continuation, HandOver } from '../long-running/continuation.js';
+
+type LambdaModule = typeof import('@aws-sdk/client-lambda');
+let client: InstanceType<LambdaModule['LambdaClient']> | undefined;
+
+/**
+ * Hands a long-running operation to a new invocation of the same function: an asynchronous `Invoke` (the function's
+ * role needs `lambda:InvokeFunction` on itself; crkit's CDK construct grants it). The SDK is loaded only when a
+ * hand-over happens; the Lambda Node.js runtime ships it.
+ *
+ * @example
+ * ```ts
+ * import { selfInvoke } from 'crkit';
+ * const handOver = selfInvoke('arn:aws:lambda:us-east-1:123456789012:function:provider');
+ * ```
+ */
+export function selfInvoke(functionArn: string): HandOver {
+  return async (continuation: Continuation) => {
+    const { InvokeCommand, LambdaClient } = await import('@aws-sdk/client-lambda');
+    client ??= new LambdaClient({});
+    const response = await client.send(
+      new InvokeCommand({
+        FunctionName: functionArn,
+        InvocationType: 'Event',
+        Payload: Buffer.from(JSON.stringify(continuation)),
+      }),
+    );
+    if (response.StatusCode !== 202)
+      throw new Error(`Lambda answered ${response.StatusCode} to the asynchronous Invoke`);
+  };
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/** Tells a continuation apart from a CloudFormation request in an entry point's input. */
+export const CONTINUATION_KIND = 'crkit.continuation';
+
+/**
+ * A long-running operation handed from one invocation to the next: the original request (ResponseURL included, so
+ * the next invocation can answer; it is never logged), the id to answer, the state to check, and the clock.
+ */
+export const ContinuationSchema = z.object({
+  kind: z.literal(CONTINUATION_KIND),
+  version: z.literal(1),
+  request: z.record(z.string(), z.unknown()),
+  operation: z.enum(['Create', 'Update', 'Delete']),
+  physicalResourceId: z.string().min(1),
+  state: z.unknown(),
+  /** Epoch milliseconds when the operation started, for its total timeout. */
+  startedAt: z.number(),
+  /** Checks made so far, to continue the backoff where it was. */
+  attempt: z.number().int().min(0),
+});
+
+/** A long-running operation on its way to the next invocation. */
+export type Continuation = z.infer<typeof ContinuationSchema>;
+
+/** Passes a continuation to a new invocation (a Lambda invoking itself, an SQS message sent again with a delay). */
+export type HandOver = (continuation: Continuation) => Promise<void>;
+
+/** Whether an entry point's input is a continuation rather than a request. */
+export function isContinuation(raw: unknown): raw is { kind: typeof CONTINUATION_KIND; request: unknown } {
+  return typeof raw === 'object' && raw !== null && (raw as { kind?: unknown }).kind === CONTINUATION_KIND;
+}

@@ -1,0 +1,165 @@
+import { CFN_LIMITS } from '../constants.js';
+import type { Deadlines } from '../core/deadline.js';
+import type { ResolvedOptions } from '../core/options.js';
+import { errorText, type Outcome, type PendingOutcome } from '../core/outcome.js';
+import { parseProperties } from '../core/run-handler.js';
+import type { CustomResourceEvent } from '../event/schema.js';
+import type { AnyResourceDefinition, CompletionContext, HandlerResult } from '../resource/types.js';
+import type { Continuation } from './continuation.js';
+
+/** Where a pending operation got to in this invocation. */
+export type PollResult =
+  | { readonly kind: 'done'; readonly outcome: Outcome }
+  | { readonly kind: 'handover'; readonly continuation: Continuation };
+
+/** A pending operation and where it stands. */
+export interface PendingWork extends PendingOutcome {
+  readonly startedAt: number;
+  readonly attempt: number;
+}
+
+/** The total time a pending operation may take: below ServiceTimeout, as CloudFormation stops waiting there. */
+export function completionTimeoutMs(
+  definition: AnyResourceDefinition,
+  serviceTimeout: number | undefined,
+): number {
+  const service = serviceTimeout ?? CFN_LIMITS.maxServiceTimeoutSeconds;
+  const seconds = definition.completion?.timeoutSeconds ?? service - Math.min(60, service / 10);
+  return Math.min(seconds, service) * 1000;
+}
+
+/** The id a failed pending operation answers; a failed Create keeps its own id so the rollback Delete removes it. */
+export function pendingFailureId(
+  event: CustomResourceEvent,
+  work: Pick<PendingWork, 'physicalResourceId'>,
+): string {
+  return event.RequestType === 'Create' ? work.physicalResourceId : event.PhysicalResourceId;
+}
+
+/** The continuation that carries `work` to the next invocation. */
+export function continuationOf(event: CustomResourceEvent, work: PendingWork): Continuation {
+  const { operation, physicalResourceId, state, startedAt, attempt } = work;
+  return {
+    kind: 'crkit.continuation',
+    version: 1,
+    request: event,
+    operation,
+    physicalResourceId,
+    state,
+    startedAt,
+    attempt,
+  };
+}
+
+const failed = (physicalResourceId: string, reason: string): PollResult => ({
+  kind: 'done',
+  outcome: { status: 'FAILED', physicalResourceId, reason },
+});
+
+function finished(work: PendingWork, result: HandlerResult | undefined | void): PollResult {
+  // A Delete can never change the id nor return Data.
+  if (work.operation === 'Delete')
+    return { kind: 'done', outcome: { status: 'SUCCESS', physicalResourceId: work.physicalResourceId } };
+  const outcome: Outcome = {
+    status: 'SUCCESS',
+    physicalResourceId: result?.physicalResourceId ?? work.physicalResourceId,
+    ...(result?.data === undefined ? {} : { data: result.data }),
+    ...(result?.noEcho === undefined ? {} : { noEcho: result.noEcho }),
+  };
+  return { kind: 'done', outcome };
+}
+
+/**
+ * Checks a pending operation with `isComplete`, waiting 250 ms at first and 1.5 times longer each time up to a cap,
+ * until it finishes, fails, runs out of total time (then `onTimeout` and FAILED), or this invocation nears its end
+ * (then it is handed over with its state).
+ */
+export async function pollUntilComplete(
+  definition: AnyResourceDefinition,
+  event: CustomResourceEvent,
+  initial: PendingWork,
+  deadlines: Deadlines,
+  totalMs: number,
+  options: ResolvedOptions,
+): Promise<PollResult> {
+  const { logger, now } = options;
+  const { isComplete } = definition;
+  const properties = parseProperties(definition, event.ResourceProperties, 'ResourceProperties');
+  const inPlace = event.RequestType === 'Update' && initial.operation === 'Update';
+  const old = inPlace
+    ? parseProperties(definition, event.OldResourceProperties, 'OldResourceProperties')
+    : undefined;
+  if (!isComplete || !properties.ok || (old && !old.ok)) {
+    const reason = isComplete
+      ? 'the properties no longer match the schema'
+      : `${definition.resourceType} defines no isComplete`;
+    return failed(pendingFailureId(event, initial), `could not check completion: ${reason}`);
+  }
+  const initialDelay = definition.completion?.initialDelayMs ?? 250;
+  const maxDelay = definition.completion?.maxDelayMs ?? 1000;
+  const totalAt = initial.startedAt + totalMs;
+  let work = initial;
+  for (;;) {
+    const delay = Math.min(maxDelay, initialDelay * 1.5 ** work.attempt);
+    const controller = new AbortController();
+    const context: CompletionContext<Record<string, unknown>> = {
+      requestType: work.operation,
+      properties: properties.value,
+      ...(old?.ok ? { oldProperties: old.value } : {}),
+      physicalResourceId: work.physicalResourceId,
+      state: work.state,
+      attempt: work.attempt,
+      elapsedMs: now() - work.startedAt,
+      event,
+      logger,
+      signal: controller.signal,
+    };
+    if (now() + delay >= totalAt) {
+      await Promise.resolve(definition.onTimeout?.(context)).catch((error: unknown) =>
+        logger.error('onTimeout failed', { error: errorText(error) }),
+      );
+      const reason = `timed out after ${Math.round(totalMs / 100) / 10} s in ${work.operation.toLowerCase()}`;
+      return failed(pendingFailureId(event, work), reason);
+    }
+    if (now() + delay >= deadlines.invocation)
+      return { kind: 'handover', continuation: continuationOf(event, work) };
+    await options.sleep(delay);
+    // A check may not outlive the total timeout (then it times out) nor the invocation (then it is handed over).
+    let result: HandlerResult | undefined | void | 'deadline';
+    try {
+      const limit = Math.min(totalAt, deadlines.invocation) - now();
+      result = await raceDeadline(Promise.resolve(isComplete(context)), limit, controller);
+    } catch (error) {
+      return failed(
+        pendingFailureId(event, work),
+        `${work.operation.toLowerCase()} failed: ${errorText(error)}`,
+      );
+    }
+    if (result === 'deadline') {
+      if (totalAt > deadlines.invocation)
+        return { kind: 'handover', continuation: continuationOf(event, work) };
+      continue;
+    }
+    if (result?.pending === undefined) {
+      logger.info('operation complete', { attempts: work.attempt + 1, durationMs: now() - work.startedAt });
+      return finished(work, result);
+    }
+    work = { ...work, state: result.pending, attempt: work.attempt + 1 };
+  }
+}
+
+/** A check that outlives its limit is abandoned, its signal aborted. */
+async function raceDeadline<T>(
+  work: Promise<T>,
+  ms: number,
+  controller: AbortController,
+): Promise<T | 'deadline'> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<'deadline'>((resolve) => {
+    timer = setTimeout(() => resolve('deadline'), Math.max(0, ms));
+  });
+  const winner = await Promise.race([work, deadline]);
+  clearTimeout(timer);
+  if (winner === 'deadline') controller.abort();
+  return winner;
+}
