@@ -1,6 +1,8 @@
+import { isContinuation } from '../long-running/continuation.js';
+
 /** One record of an SNS or SQS batch, unwrapped: the CloudFormation request it carries, or why it carries none. */
 export type UnwrappedRecord =
-  | { readonly id: string; readonly request: Record<string, unknown> }
+  | { readonly id: string; readonly request: Record<string, unknown>; readonly source?: string }
   | { readonly id: string; readonly problem: string };
 
 type Json = Record<string, unknown>;
@@ -41,6 +43,14 @@ function isSnsEnvelope(body: Json): boolean {
   );
 }
 
+/**
+ * A long-running operation's continuation, invoked directly (a function handing over to itself), as one record; or
+ * undefined when the event is a batch.
+ */
+export function unwrapContinuation(event: unknown): UnwrappedRecord[] | undefined {
+  return isContinuation(event) ? [{ id: 'continuation', request: event as Json }] : undefined;
+}
+
 /** The records of a Lambda event, or none when it has no `Records` array. */
 function recordsOf(event: unknown): readonly unknown[] {
   const records = isObject(event) ? event.Records : undefined;
@@ -57,12 +67,15 @@ export function unwrapSqsEvent(event: unknown): UnwrappedRecord[] {
     const id = stringField(record, 'messageId') ?? '';
     const body = parseObject(stringField(record, 'body'), 'SQS body');
     if (typeof body === 'string') return { id, problem: body };
-    if (!isSnsEnvelope(body)) return { id, request: body };
+    // The queue a request came from is where a long-running operation is handed back to.
+    const source = stringField(record, 'eventSourceARN');
+    if (!isSnsEnvelope(body)) return source ? { id, request: body, source } : { id, request: body };
     if (body.Type !== 'Notification') {
       // A cross-account subscription's confirmation lands in the queue like any message; it is not a request.
       return { id, problem: `SQS body is an SNS ${String(body.Type)} message, not a notification` };
     }
-    return unwrap(id, stringField(body, 'Message'), 'SNS Message');
+    const unwrapped = unwrap(id, stringField(body, 'Message'), 'SNS Message');
+    return source && 'request' in unwrapped ? { ...unwrapped, source } : unwrapped;
   });
 }
 

@@ -4,11 +4,14 @@ import { answerOnce } from '../idempotency/answer-once.js';
 import { memoryIdempotencyStore } from '../idempotency/memory-store.js';
 import type { RecordResult } from '../idempotency/record-result.js';
 import type { IdempotencyStore } from '../idempotency/store.js';
+import type { HandOver } from '../long-running/continuation.js';
 import { type Router, toRouter } from '../resource/router.js';
 import type { AnyResourceDefinition } from '../resource/types.js';
 import { type BatchOptions, resolveBatchOptions, runBatch, type Settled } from './batch.js';
 import type { UnwrappedRecord } from './envelope.js';
 import { type LambdaContext, remainingTime } from './lambda.js';
+import { requeue } from './requeue.js';
+import { selfInvoke } from './self-invoke.js';
 
 /** Options of `snsHandler` and `sqsHandler`: the core's, how a batch is worked through, and idempotency. */
 export interface BatchHandlerOptions extends HandlerOptions, BatchOptions {
@@ -18,6 +21,12 @@ export interface BatchHandlerOptions extends HandlerOptions, BatchOptions {
    * @default a `memoryIdempotencyStore()` of this handler (duplicates reaching the same warm Lambda)
    */
   readonly idempotency?: IdempotencyStore | false;
+  /**
+   * How a long-running operation is passed on when the invocation nears its end.
+   * @default back to the SQS queue the record came from, with a delay (`requeue`); for SNS, an asynchronous Invoke
+   * of this function (`selfInvoke`)
+   */
+  readonly handOver?: HandOver;
 }
 
 /** What became of one record, for the entry to report: `retry` means it should be delivered again. */
@@ -66,6 +75,11 @@ export function createRecordProcessor(
   const store =
     options?.idempotency === false ? undefined : (options?.idempotency ?? memoryIdempotencyStore());
   const { logger, now } = resolved;
+  const handOverFor = (record: { readonly source?: string }, context: LambdaContext | undefined) => {
+    if (options?.handOver) return options.handOver;
+    if (record.source) return requeue(record.source);
+    return context?.invokedFunctionArn ? selfInvoke(context.invokedFunctionArn) : undefined;
+  };
 
   return async (records, context) => {
     const deadline = now() + remainingTime(context) - FINISH_RESERVE_MS;
@@ -74,6 +88,7 @@ export function createRecordProcessor(
       (record, slot) =>
         'request' in record
           ? answerOnce(record.request, {
+              handOver: handOverFor(record, context),
               router,
               options: resolved,
               store,
@@ -104,6 +119,8 @@ export function createRecordProcessor(
         );
       } else if (result.kind === 'duplicate') {
         logger.info('duplicate delivery: already answered', { messageId });
+      } else if (result.kind === 'handed-over') {
+        logger.info('long-running operation handed over', { messageId });
       }
       if ((result.kind === 'answered' || result.kind === 'retry') && result.late) late.push(result.late);
       return { id: messageId, retry: result.kind === 'retry' };

@@ -1,6 +1,6 @@
 import type { Router } from '../resource/router.js';
 import type { AnyResourceDefinition } from '../resource/types.js';
-import { unwrapSnsEvent } from './envelope.js';
+import { unwrapContinuation, unwrapSnsEvent } from './envelope.js';
 import type { LambdaContext } from './lambda.js';
 import { type BatchHandlerOptions, createRecordProcessor } from './process-records.js';
 
@@ -35,7 +35,7 @@ export function snsHandler(
   const process = createRecordProcessor(target, options, false);
   return async (event, context) => {
     try {
-      await process(unwrapSnsEvent(event), context);
+      await process(unwrapContinuation(event) ?? unwrapSnsEvent(event), context);
     } catch (error) {
       // Only a throwing logger lands here; the invocation still ends cleanly.
       console.error(

@@ -1,6 +1,6 @@
 import type { Router } from '../resource/router.js';
 import type { AnyResourceDefinition } from '../resource/types.js';
-import { unwrapSqsEvent } from './envelope.js';
+import { unwrapContinuation, unwrapSqsEvent } from './envelope.js';
 import type { LambdaContext } from './lambda.js';
 import { type BatchHandlerOptions, createRecordProcessor } from './process-records.js';
 
@@ -41,7 +41,7 @@ export function sqsHandler(
 ): SqsLambdaHandler {
   const process = createRecordProcessor(target, options, true);
   return async (event, context) => {
-    const records = unwrapSqsEvent(event);
+    const records = unwrapContinuation(event) ?? unwrapSqsEvent(event);
     try {
       const processed = await process(records, context);
       return { batchItemFailures: failures(processed.filter((record) => record.retry)) };

@@ -21,6 +21,7 @@ import { createHash } from 'node:crypto';
 import type { ResolvedOptions } from '../core/options.js';
 import { errorText } from '../core/outcome.js';
 import { runRequest } from '../core/run-request.js';
+import { type HandOver, isContinuation } from '../long-running/continuation.js';
 import type { Router } from '../resource/router.js';
 import { fitResponse } from '../response/response-body.js';
 import { checkResponseUrl, originsFromEnvironment } from '../response/response-url.js';
@@ -44,6 +45,8 @@ export interface AnswerContext {
   /** Waits between looks at a request another delivery is running; resolves early when `signal` aborts. */
   readonly wait: (ms: number, signal: AbortSignal) => Promise<void>;
   readonly signal: AbortSignal;
+  /** How a long-running operation is passed on; without it, one not finished in time is answered FAILED. */
+  readonly handOver?: HandOver | undefined;
 }
 
 const FIRST_POLL_MS = 50;
@@ -53,11 +56,26 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 const text = (request: Record<string, unknown>, key: string) =>
   typeof request[key] === 'string' && request[key] !== '' ? (request[key] as string) : undefined;
 
-/** The idempotency key of a request: a hash of StackId and RequestId, which together name one request. */
+/** The ResponseURL of a request, or of the request a continuation carries. */
+function responseUrlOf(request: Record<string, unknown>): unknown {
+  const inner = isContinuation(request) ? request.request : request;
+  return typeof inner === 'object' && inner !== null
+    ? (inner as Record<string, unknown>).ResponseURL
+    : undefined;
+}
+
+/**
+ * The idempotency key of a request: a hash of StackId and RequestId, which together name one request. Each step of
+ * a long-running operation's continuation has its own key (its hand-over id added), so a duplicated hand-over
+ * message is recognised too.
+ */
 export function requestKey(request: Record<string, unknown>): string | undefined {
-  const stackId = text(request, 'StackId');
-  const requestId = text(request, 'RequestId');
-  return stackId && requestId ? sha256(`${stackId}\n${requestId}`) : undefined;
+  const inner = isContinuation(request) && typeof request.request === 'object' && request.request !== null;
+  const source = inner ? (request.request as Record<string, unknown>) : request;
+  const stackId = text(source, 'StackId');
+  const requestId = text(source, 'RequestId');
+  const step = inner ? `\ncontinuation ${String((request as Record<string, unknown>).id)}` : '';
+  return stackId && requestId ? sha256(`${stackId}\n${requestId}${step}`) : undefined;
 }
 
 /**
@@ -113,8 +131,20 @@ async function run(
   key: string | undefined,
 ): Promise<RecordResult> {
   const { options, store } = context;
-  const result = await runRequest(request, context.router, options, context.deadline - options.now());
+  const result = await runRequest(
+    request,
+    context.router,
+    options,
+    context.deadline - options.now(),
+    context.handOver,
+  );
   const late = result.late ? { late: result.late } : {};
+  if (result.handedOver) {
+    // Nothing to re-send: the continuation answers. A duplicate of this delivery must not run the handler again.
+    const response: StoredResponse = { body: '', delivered: true, responseUrlHash: '' };
+    if (key) await store?.complete(key, response).catch(() => undefined);
+    return { kind: 'handed-over' };
+  }
   if (!result.answerable || !result.outcome) {
     if (key) await store?.release(key).catch(() => undefined);
     return {
@@ -132,7 +162,7 @@ async function run(
     const response: StoredResponse = {
       body: fitResponse(target, result.outcome).body,
       delivered: result.delivery.delivered,
-      responseUrlHash: sha256(String(request.ResponseURL)),
+      responseUrlHash: sha256(String(responseUrlOf(request))),
     };
     await store.complete(key, response).catch((error: unknown) =>
       options.logger.error('could not store the outcome; a duplicate may run the handler again', {
@@ -154,12 +184,12 @@ async function resend(
 ): Promise<RecordResult> {
   const { options } = context;
   const requestId = text(request, 'RequestId');
-  const url = checkResponseUrl(request.ResponseURL, [
+  const url = checkResponseUrl(responseUrlOf(request), [
     ...options.allowedResponseOrigins,
     ...originsFromEnvironment(),
   ]);
   if (!url.ok) return { kind: 'dropped', problem: url.problem };
-  if (sha256(String(request.ResponseURL)) !== stored.responseUrlHash) {
+  if (sha256(String(responseUrlOf(request))) !== stored.responseUrlHash) {
     options.logger.error('duplicate request carries another ResponseURL; not answered', { requestId });
     return {
       kind: 'dropped',

@@ -18,6 +18,10 @@ export type RecordResult =
       readonly kind: 'duplicate';
     }
   | {
+      /** A long-running operation goes on in a new invocation (or a re-queued message), which will answer. */
+      readonly kind: 'handed-over';
+    }
+  | {
       /** Not a request that can ever be answered (bad JSON, not an object, no usable ResponseURL): never retried. */
       readonly kind: 'dropped';
       readonly problem: string;

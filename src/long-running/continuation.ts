@@ -10,6 +10,8 @@ export const CONTINUATION_KIND = 'crkit.continuation';
 export const ContinuationSchema = z.object({
   kind: z.literal(CONTINUATION_KIND),
   version: z.literal(1),
+  /** New for each hand-over; a duplicated delivery of one hand-over repeats it. */
+  id: z.string().min(1),
   request: z.record(z.string(), z.unknown()),
   operation: z.enum(['Create', 'Update', 'Delete']),
   physicalResourceId: z.string().min(1),
@@ -18,6 +20,8 @@ export const ContinuationSchema = z.object({
   startedAt: z.number(),
   /** Checks made so far, to continue the backoff where it was. */
   attempt: z.number().int().min(0),
+  /** How long to wait before the next check: a queue delays the message by it. */
+  delayMs: z.number().min(0),
 });
 
 /** A long-running operation on its way to the next invocation. */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { CFN_LIMITS } from '../constants.js';
 import type { Deadlines } from '../core/deadline.js';
 import type { ResolvedOptions } from '../core/options.js';
@@ -37,17 +38,19 @@ export function pendingFailureId(
 }
 
 /** The continuation that carries `work` to the next invocation. */
-export function continuationOf(event: CustomResourceEvent, work: PendingWork): Continuation {
+export function continuationOf(event: CustomResourceEvent, work: PendingWork, delayMs: number): Continuation {
   const { operation, physicalResourceId, state, startedAt, attempt } = work;
   return {
     kind: 'crkit.continuation',
     version: 1,
+    id: randomUUID(),
     request: event,
     operation,
     physicalResourceId,
     state,
     startedAt,
     attempt,
+    delayMs,
   };
 }
 
@@ -122,7 +125,7 @@ export async function pollUntilComplete(
       return failed(pendingFailureId(event, work), reason);
     }
     if (now() + delay >= deadlines.invocation)
-      return { kind: 'handover', continuation: continuationOf(event, work) };
+      return { kind: 'handover', continuation: continuationOf(event, work, delay) };
     await options.sleep(delay);
     // A check may not outlive the total timeout (then it times out) nor the invocation (then it is handed over).
     let result: HandlerResult | undefined | void | 'deadline';
@@ -137,7 +140,7 @@ export async function pollUntilComplete(
     }
     if (result === 'deadline') {
       if (totalAt > deadlines.invocation)
-        return { kind: 'handover', continuation: continuationOf(event, work) };
+        return { kind: 'handover', continuation: continuationOf(event, work, delay) };
       continue;
     }
     if (result?.pending === undefined) {

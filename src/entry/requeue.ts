@@ -1,0 +1,50 @@
+import type { Continuation, HandOver } from '../long-running/continuation.js';
+
+type SqsModule = typeof import('@aws-sdk/client-sqs');
+const clients = new Map<string, { client: InstanceType<SqsModule['SQSClient']>; url: Promise<string> }>();
+
+/** SQS's longest message delay (SendMessage DelaySeconds, SQS Developer Guide). */
+const MAX_DELAY_SECONDS = 900;
+
+/** `arn:aws:sqs:REGION:ACCOUNT:NAME` split into its parts, or undefined. */
+function parseQueueArn(arn: string) {
+  const match = /^arn:[^:]+:sqs:([^:]+):(\d{12}):(.+)$/.exec(arn);
+  return match ? { region: match[1] ?? '', account: match[2] ?? '', name: match[3] ?? '' } : undefined;
+}
+
+/**
+ * Hands a long-running operation back to the SQS queue it came from: the continuation is sent as a new message with
+ * a delay (the next check's wait, at most 900 s), and the provider's function receives it like any record. The
+ * function's role needs `sqs:SendMessage` and `sqs:GetQueueUrl` on the queue (crkit's CDK construct grants them).
+ *
+ * @example
+ * ```ts
+ * import { requeue } from 'crkit';
+ * const handOver = requeue('arn:aws:sqs:us-east-1:123456789012:dns-requests');
+ * ```
+ */
+export function requeue(queueArn: string): HandOver {
+  const queue = parseQueueArn(queueArn);
+  return async (continuation: Continuation) => {
+    if (!queue) throw new Error(`${queueArn} is not an SQS queue ARN`);
+    const { GetQueueUrlCommand, SendMessageCommand, SQSClient } = await import('@aws-sdk/client-sqs');
+    let entry = clients.get(queueArn);
+    if (!entry) {
+      const client = new SQSClient({ region: queue.region });
+      // Asked of SQS rather than built from the ARN: the endpoint differs by partition and in emulators.
+      const url = client
+        .send(new GetQueueUrlCommand({ QueueName: queue.name, QueueOwnerAWSAccountId: queue.account }))
+        .then(({ QueueUrl }) => QueueUrl ?? Promise.reject(new Error(`no URL for ${queueArn}`)));
+      entry = { client, url };
+      clients.set(queueArn, entry);
+      url.catch(() => clients.delete(queueArn));
+    }
+    await entry.client.send(
+      new SendMessageCommand({
+        QueueUrl: await entry.url,
+        MessageBody: JSON.stringify(continuation),
+        DelaySeconds: Math.min(MAX_DELAY_SECONDS, Math.max(0, Math.ceil(continuation.delayMs / 1000))),
+      }),
+    );
+  };
+}
