@@ -10,6 +10,7 @@ export type { BatchOptions } from './entry/batch.js';
 export type { LambdaHandlerOptions } from './entry/lambda.js';
 export { type CustomResourceLambdaHandler, type LambdaContext, lambdaHandler } from './entry/lambda.js';
 export type { BatchHandlerOptions } from './entry/process-records.js';
+export { requeue } from './entry/requeue.js';
 export { selfInvoke } from './entry/self-invoke.js';
 export { type SnsLambdaHandler, snsHandler } from './entry/sns.js';
 export { type SqsBatchResponse, type SqsLambdaHandler, sqsHandler } from './entry/sqs.js';
