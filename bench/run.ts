@@ -1,6 +1,6 @@
 // `npm run bench`: every suite, printed as markdown and written to bench/results.md.
 // Options: --runs=N (cold-start processes per row, default 20), --piece-runs=N (default 12),
-// --prototypes (adds the rows that measure proposed changes to src/), --only=cold-start|pieces,
+// --only=cold-start|pieces,
 // --out=FILE (default bench/results.md).
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,6 @@ import { runColdStartSuite } from './cold-start/cold-start-suite.js';
 import { formatColdStart } from './cold-start/format-cold-start.js';
 import { startHarness } from './cold-start/harness.js';
 import { formatPieces, PIECES, runPiecesSuite } from './cold-start/pieces-suite.js';
-import { PROTOTYPE_BUNDLES, PROTOTYPE_VARIANTS } from './cold-start/prototypes/prototypes.js';
 import { BUNDLES, VARIANTS } from './cold-start/variants.js';
 import { describeMachine, loadAverage } from './lib/machine.js';
 
@@ -18,7 +17,6 @@ const { values } = parseArgs({
   options: {
     runs: { type: 'string', default: '20' },
     'piece-runs': { type: 'string', default: '12' },
-    prototypes: { type: 'boolean', default: false },
     only: { type: 'string' },
     out: { type: 'string' },
   },
@@ -39,8 +37,8 @@ try {
     const result = await runColdStartSuite({
       harness,
       workdir,
-      bundles: values.prototypes ? [...BUNDLES, ...PROTOTYPE_BUNDLES] : BUNDLES,
-      variants: values.prototypes ? [...VARIANTS, ...PROTOTYPE_VARIANTS] : VARIANTS,
+      bundles: BUNDLES,
+      variants: VARIANTS,
       runs,
       log,
     });

@@ -96,7 +96,6 @@ export function resolveOptions(options: HandlerOptions = {}): ResolvedOptions {
     sleep: options.sleep ?? ((ms) => sleep(ms)),
     random: options.random ?? Math.random,
     authorize: options.authorize ?? (() => undefined),
-    preload:
-      transport === undiciTransport ? () => void preloadTransport().catch(() => undefined) : () => undefined,
+    preload: transport === undiciTransport ? preloadTransport : () => undefined,
   };
 }

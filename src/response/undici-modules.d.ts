@@ -1,0 +1,15 @@
+// Types for the two undici modules crkit loads directly (undici ships types only for its index). Loading these
+// instead of the index skips fetch, WebSocket, the cache and the rest, which crkit never uses.
+declare module 'undici/lib/dispatcher/client.js' {
+  import type { Client } from 'undici';
+
+  const ClientClass: typeof Client;
+  export default ClientClass;
+}
+
+declare module 'undici/lib/api/api-request.js' {
+  import type { Dispatcher } from 'undici';
+
+  const request: (this: Dispatcher, options: Dispatcher.RequestOptions) => Promise<Dispatcher.ResponseData>;
+  export default request;
+}
