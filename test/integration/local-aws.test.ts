@@ -155,8 +155,12 @@ describe('startLocalAws', () => {
   });
 
   it('kills the emulator when the test process exits without calling stop()', async () => {
-    const { motoPid, exited } = await startInChildProcess('');
+    // The child exits on a word from this process, so that moto is seen running before the exit, not raced.
+    const { child, motoPid, exited } = await startInChildProcess(
+      "await new Promise((go) => process.stdin.once('data', go));",
+    );
 
+    child.stdin?.end('exit now\n');
     await exited;
 
     await expect.poll(() => isRunning(motoPid), { timeout: 5_000 }).toBe(false);
@@ -847,7 +851,7 @@ async function startInChildProcess(tail: string) {
     ${tail}`;
   const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
     cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const firstLine = await new Promise<string>((resolve, reject) => {
