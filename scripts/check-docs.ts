@@ -54,7 +54,8 @@ writeFileSync(
   JSON.stringify({
     extends: '../../tsconfig.json',
     compilerOptions: { noUnusedLocals: false, types: ['node'] },
-    include: ['./*.ts'],
+    // Ambient declarations of src (undici's untyped modules) are not reached through imports: include them.
+    include: ['./*.ts', '../../src/**/*.d.ts'],
   }),
 );
 try {
