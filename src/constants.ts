@@ -32,3 +32,34 @@ export const RESERVED_PROPERTY_NAMES = ['ServiceToken', 'ServiceTimeout'] as con
  * answered SUCCESS without calling the user's delete: there is nothing to delete.
  */
 export const CREATE_FAILED_MARKER = 'crkit:create-failed:';
+
+/** The exports of a provider's entry module that crkit's CDK constructs point Lambda at. */
+export const HANDLER_EXPORTS = {
+  /** The `lambdaHandler(...)` export, invoked by CloudFormation itself (a Lambda-backed provider). */
+  lambda: 'handler',
+  /** The `sqsHandler(...)` export, invoked by an SQS event source (an SNS-backed provider). */
+  sqs: 'sqsHandler',
+} as const;
+
+/** Environment variables crkit's CDK constructs set on a provider's function, for its entry module to read. */
+export const PROVIDER_ENV = {
+  /**
+   * The DynamoDB table an SNS-backed provider keeps its idempotency records in (partition key `id`, time to live on
+   * `expiration`): pass it to `dynamoDbIdempotencyStore({ tableName })`. Set only when the construct made a table.
+   */
+  idempotencyTable: 'CRKIT_IDEMPOTENCY_TABLE',
+  /** Comma-separated account ids allowed to publish to an SNS-backed provider's topic (for `allowAccounts`). */
+  allowedAccounts: 'CRKIT_ALLOWED_ACCOUNTS',
+  /** Comma-separated AWS Organizations ids allowed to publish to an SNS-backed provider's topic. */
+  allowedOrganizations: 'CRKIT_ALLOWED_ORGANIZATIONS',
+} as const;
+
+/** Environment variables the cross-account-dns-record provider reads (`crkit/providers/cross-account-dns-record`). */
+export const CROSS_ACCOUNT_DNS_ENV = {
+  /**
+   * JSON mapping each requesting account id to the record-name suffixes it may change, e.g.
+   * `{"111111111111":["app1.example.com"]}`. Required by the SNS-backed entry (`sqsEntry`): unset, every request is
+   * refused; optional for the Lambda-backed `handler`.
+   */
+  allowlist: 'CRKIT_DNS_ALLOWLIST',
+} as const;

@@ -1,4 +1,4 @@
-export { type AllowAccountsOptions, allowAccounts } from './access/allow-accounts.js';
+export { type AllowAccountsOptions, accountOfStack, allowAccounts } from './access/allow-accounts.js';
 export { describeAccountOrganization, organizationIdFromAccountArn } from './access/organization-of.js';
 export { cfn } from './cfn.js';
 export { CFN_LIMITS, CREATE_FAILED_MARKER, ENV } from './constants.js';
@@ -41,6 +41,7 @@ export {
 export { type Continuation, type HandOver, isContinuation } from './long-running/continuation.js';
 export { describeUrl, redact } from './redact.js';
 export { defineResource } from './resource/define-resource.js';
+export type { ProviderPolicyStatement } from './resource/policy-statement.js';
 export { createRouter, type Router } from './resource/router.js';
 export type * from './resource/types.js';
 export { flattenData } from './response/flatten-data.js';

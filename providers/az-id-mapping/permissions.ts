@@ -1,10 +1,6 @@
-/** One IAM policy statement a provider's role needs: its actions and resources (as `Fn::Sub` templates). */
-export interface ProviderPolicyStatement {
-  readonly actions: readonly string[];
-  /** ARNs with `${AWS::Partition}`, `${AWS::Region}` and `${AWS::AccountId}` to substitute, or `*`. */
-  readonly resources: readonly string[];
-}
+import type { ProviderPolicyStatement } from '../../src/resource/policy-statement.js';
 
+export type { ProviderPolicyStatement };
 /**
  * The least-privilege IAM statements of the az-id-mapping provider. An EC2 action without resource-level permissions,
  * as DescribeAvailabilityZones is, takes `*` as its resource (Amazon EC2 User Guide, "Supported Resource-Level

@@ -10,7 +10,11 @@ import type {
 } from '../../src/resource/types.js';
 import { type CognitoTestUserClients, type LazyClients, lazyClients } from './clients.js';
 import { generatePassword } from './password.js';
-import { CognitoTestUserProperties, type CognitoTestUserProps } from './properties.js';
+import {
+  type CognitoTestUserData,
+  CognitoTestUserProperties,
+  type CognitoTestUserProps,
+} from './properties.js';
 import { deleteSecret, readCredentials, type StoredCredentials, storeCredentials } from './secret-store.js';
 import { formatTestUserId, parseTestUserId, secretNameFor, type TestUserId } from './test-user-id.js';
 import {
@@ -22,16 +26,6 @@ import {
   syncGroups,
   type UserRef,
 } from './user-pool.js';
-
-/** `Fn::GetAtt` attributes of a `Custom::CognitoTestUser`. */
-export interface CognitoTestUserData extends Record<string, unknown> {
-  /** The ARN of the secret holding `{"username", "password", "userPoolId"}`. */
-  readonly SecretArn: string;
-  readonly Username: string;
-  readonly UserPoolId: string;
-  /** Only with `ReturnPassword: true`; the response then carries `NoEcho`. */
-  readonly Password?: string;
-}
 
 /** Options of {@link createCognitoTestUserDefinition}. */
 export interface CognitoTestUserOptions {

@@ -1,7 +1,6 @@
 export type { CognitoTestUserClients } from './clients.js';
 export {
   CognitoTestUser,
-  type CognitoTestUserData,
   type CognitoTestUserOptions,
   createCognitoTestUserDefinition,
 } from './cognito-test-user.js';
@@ -14,7 +13,11 @@ export {
   type RandomIndex,
 } from './password.js';
 export { type ProviderPolicyStatement, policyStatements, requiredActions } from './permissions.js';
-export { CognitoTestUserProperties, type CognitoTestUserProps } from './properties.js';
+export {
+  type CognitoTestUserData,
+  CognitoTestUserProperties,
+  type CognitoTestUserProps,
+} from './properties.js';
 export { TestUserCredentials } from './secret-store.js';
 export {
   DEFAULT_SECRET_NAME_PREFIX,

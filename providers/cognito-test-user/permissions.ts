@@ -1,11 +1,8 @@
-import { DEFAULT_SECRET_NAME_PREFIX } from './test-user-id.js';
+import type { ProviderPolicyStatement } from '../../src/resource/policy-statement.js';
 
-/** One IAM policy statement a provider's role needs: its actions and resources (as `Fn::Sub` templates). */
-export interface ProviderPolicyStatement {
-  readonly actions: readonly string[];
-  /** ARNs with `${AWS::Partition}`, `${AWS::Region}` and `${AWS::AccountId}` to substitute (as `Fn::Sub` does). */
-  readonly resources: readonly string[];
-}
+export type { ProviderPolicyStatement };
+
+import { DEFAULT_SECRET_NAME_PREFIX } from './test-user-id.js';
 
 /**
  * The least-privilege IAM statements of the cognito-test-user provider. The secrets statement covers the default

@@ -69,3 +69,13 @@ export const CognitoTestUserProperties = z.object({
 
 /** The validated properties of a `Custom::CognitoTestUser`. */
 export type CognitoTestUserProps = z.output<typeof CognitoTestUserProperties>;
+
+/** `Fn::GetAtt` attributes of a `Custom::CognitoTestUser`. */
+export interface CognitoTestUserData extends Record<string, unknown> {
+  /** The ARN of the secret holding `{"username", "password", "userPoolId"}`. */
+  readonly SecretArn: string;
+  readonly Username: string;
+  readonly UserPoolId: string;
+  /** Only with `ReturnPassword: true`; the response then carries `NoEcho`. */
+  readonly Password?: string;
+}

@@ -26,6 +26,19 @@ const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
 /** `arn:PARTITION:cloudformation:REGION:ACCOUNT:stack/NAME/ID`, as CloudFormation writes StackId. */
 const STACK_ARN = /^arn:aws[a-z-]*:cloudformation:[a-z0-9-]+:(\d{12}):stack\/[^/]+\/.+$/;
 
+/**
+ * The account a request comes from: the one in its StackId, or undefined when the StackId is not a stack ARN.
+ *
+ * @example
+ * ```ts
+ * import { accountOfStack } from 'crkit';
+ * accountOfStack('arn:aws:cloudformation:us-east-1:111111111111:stack/app/5b9a8f10'); // '111111111111'
+ * ```
+ */
+export function accountOfStack(stackId: string): string | undefined {
+  return STACK_ARN.exec(stackId)?.[1];
+}
+
 function check(option: string, values: readonly string[], pattern: RegExp, example: string): Set<string> {
   for (const value of values) {
     if (typeof value !== 'string' || !pattern.test(value)) {
@@ -93,7 +106,7 @@ export function allowAccounts(
   };
 
   return async (event) => {
-    const accountId = STACK_ARN.exec(event.StackId)?.[1];
+    const accountId = accountOfStack(event.StackId);
     if (accountId === undefined) {
       return 'StackId is not a CloudFormation stack ARN (arn:aws:cloudformation:REGION:ACCOUNT:stack/...), so the requesting account is unknown';
     }

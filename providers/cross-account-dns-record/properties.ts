@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { cfn } from '../../src/cfn.js';
+import { normalizeRecordName, recordNameProblem } from './record-name.js';
+
+/**
+ * Record types this provider writes. `SOA` is left out: a zone has exactly one, which only its owner should change.
+ * Alias records, routing policies and health checks are out of scope.
+ */
+export const RECORD_TYPES = [
+  'A',
+  'AAAA',
+  'CAA',
+  'CNAME',
+  'DS',
+  'HTTPS',
+  'MX',
+  'NAPTR',
+  'NS',
+  'PTR',
+  'SPF',
+  'SRV',
+  'SSHFP',
+  'SVCB',
+  'TLSA',
+  'TXT',
+] as const;
+
+/** An IAM role ARN, as `RoleArn` and the `assumeRole` option take it. */
+export const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
+
+/** A DNS name, normalised (lower case, no trailing dot) and checked. */
+const DomainName = z
+  .string()
+  .transform(normalizeRecordName)
+  .superRefine((name, ctx) => {
+    const problem = recordNameProblem(name);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+/** `Z0123456789ABC` or `/hostedzone/Z0123456789ABC`, as `Ref` of an `AWS::Route53::HostedZone` gives it. */
+const HostedZoneId = z
+  .string()
+  .trim()
+  .transform((id) => id.replace(/^\/hostedzone\//, ''))
+  .pipe(z.string().regex(/^[A-Z0-9]{1,32}$/, 'expected a hosted zone id like "Z0123456789ABC"'));
+
+/**
+ * The properties of `Custom::CrossAccountDnsRecord`, named as `AWS::Route53::RecordSet` names them. Exactly one of
+ * `HostedZoneId` and `HostedZoneName` is required; `ExternalId` only with `RoleArn`.
+ *
+ * @example
+ * ```ts
+ * import { CrossAccountDnsRecordProperties } from 'crkit/providers/cross-account-dns-record';
+ * CrossAccountDnsRecordProperties.parse({
+ *   HostedZoneName: 'example.com',
+ *   Name: 'App1.Example.com.',
+ *   Type: 'a',
+ *   TTL: '60',
+ *   ResourceRecords: ['192.0.2.10'],
+ * }); // { HostedZoneName: 'example.com', Name: 'app1.example.com', Type: 'A', TTL: 60, ..., AllowOverwrite: false }
+ * ```
+ */
+export const CrossAccountDnsRecordProperties = z
+  .object({
+    /** The hosted zone's id (`Z...`, with or without `/hostedzone/`). */
+    HostedZoneId: HostedZoneId.optional(),
+    /** The hosted zone's name; it must name exactly one zone the DNS account has (public or private). */
+    HostedZoneName: DomainName.optional(),
+    /** The record's name, e.g. `app1.example.com` or `*.app1.example.com`; case and a trailing dot do not matter. */
+    Name: DomainName,
+    /** The record type, e.g. `A`, `CNAME`, `TXT` (any case). */
+    Type: z
+      .string()
+      .transform((type) => type.trim().toUpperCase())
+      .pipe(z.enum(RECORD_TYPES, { error: `expected one of ${RECORD_TYPES.join(', ')}` })),
+    /** Seconds resolvers may cache the record. @default 300 */
+    TTL: cfn.integer(z.number().int().min(0).max(2_147_483_647)).default(300),
+    /** The values, as Route 53 takes them (TXT values in double quotes); 1 to 100 of them. */
+    ResourceRecords: cfn
+      .list(z.string().trim().min(1).max(4000))
+      .refine((values) => values.length >= 1 && values.length <= 100, 'expected 1 to 100 values'),
+    /**
+     * Take over a record that already exists (UPSERT) instead of failing the create; the resource then owns it, and
+     * its Delete removes it. @default false
+     */
+    AllowOverwrite: cfn.boolean().default(false),
+    /** The role to assume in the DNS account, when the provider accepts roles from properties. */
+    RoleArn: z.string().trim().regex(ROLE_ARN, 'expected an IAM role ARN').optional(),
+    /** The external id the role's trust policy requires (`sts:ExternalId`). */
+    ExternalId: z
+      .string()
+      .regex(/^[\w+=,.@:/-]{2,1224}$/, 'expected 2 to 1224 letters, digits or +=,.@:/-_')
+      .optional(),
+  })
+  .superRefine((props, ctx) => {
+    if ((props.HostedZoneId === undefined) === (props.HostedZoneName === undefined)) {
+      const message = 'expected exactly one of HostedZoneId and HostedZoneName';
+      ctx.addIssue({ code: 'custom', message, path: ['HostedZoneId'] });
+    }
+    if (props.ExternalId !== undefined && props.RoleArn === undefined) {
+      const message = 'expected RoleArn as well: an external id belongs to the role it is given for';
+      ctx.addIssue({ code: 'custom', message, path: ['ExternalId'] });
+    }
+  });
+
+/** The validated properties of a `Custom::CrossAccountDnsRecord`. */
+export type CrossAccountDnsRecordProps = z.output<typeof CrossAccountDnsRecordProperties>;

@@ -1,0 +1,39 @@
+import type { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+
+/**
+ * How a provider's Lambda function is bundled and run; shared by {@link CrkitProvider} and
+ * {@link CrkitSnsProvider}.
+ *
+ * @example
+ * ```ts
+ * import { Duration } from 'aws-cdk-lib';
+ * import type { CrkitFunctionOptions } from 'crkit/cdk';
+ *
+ * const options: CrkitFunctionOptions = { entry: 'src/widget-provider.ts', timeout: Duration.minutes(2) };
+ * ```
+ */
+export interface CrkitFunctionOptions {
+  /** The module to bundle (`.ts` or `.js`); it must export the handler named by `handler`. */
+  readonly entry: string;
+  /** The name of the handler export in `entry`. @default 'handler' (for an SNS-backed provider 'sqsHandler') */
+  readonly handler?: string;
+  /** How long one invocation may run: from 1 second to 15 minutes. @default Duration.minutes(5) */
+  readonly timeout?: Duration;
+  /** Memory in MB: from 128 to 10240. @default 256 */
+  readonly memorySize?: number;
+  /** How long the function's logs are kept. @default RetentionDays.ONE_MONTH */
+  readonly logRetention?: RetentionDays;
+  /** What becomes of the log group when the stack deletes it. @default RemovalPolicy.DESTROY */
+  readonly logRemovalPolicy?: RemovalPolicy;
+  /** What the provider may do, each action named (no wildcard actions, no NotAction). @default none */
+  readonly statements?: readonly PolicyStatement[];
+  /** Environment variables of the function, e.g. `CRKIT_LOG_LEVEL`. @default none */
+  readonly environment?: Readonly<Record<string, string>>;
+  /** A Node.js runtime, 22 or newer. @default Runtime.NODEJS_22_X */
+  readonly runtime?: Runtime;
+  /** The processor architecture; the bundle is plain JavaScript either way. @default Architecture.ARM_64 */
+  readonly architecture?: Architecture;
+}
