@@ -1,0 +1,80 @@
+import { ConfigurationError, CrkitError, EnvironmentError } from '../errors.js';
+import { EXIT, type ExitCode } from './exit-codes.js';
+import { MAIN_HELP } from './help.js';
+import { runInvoke } from './invoke.js';
+import type { CliIo } from './io.js';
+import { runLifecycle } from './lifecycle-command.js';
+import { UsageError } from './usage-error.js';
+
+const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<ExitCode>> = {
+  invoke: runInvoke,
+  lifecycle: runLifecycle,
+  demo: async (args, io) => (await loadDemo()).runDemo(args, io),
+};
+
+// The AWS SDK clients the demo's providers and checks use (dev dependencies of crkit, not dependencies).
+const DEMO_PACKAGES = [
+  '@aws-sdk/client-cognito-identity-provider',
+  '@aws-sdk/client-secrets-manager',
+  '@aws-sdk/client-ec2',
+  '@aws-sdk/client-route-53',
+  '@aws-sdk/client-sns',
+  '@aws-sdk/client-sqs',
+  '@aws-sdk/client-sts',
+  '@aws-sdk/client-s3',
+  '@aws-sdk/s3-request-presigner',
+];
+
+/** The demo loads the providers and their AWS SDK clients: only when asked for. */
+async function loadDemo() {
+  try {
+    return await import('./demo/demo.js');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    throw new EnvironmentError(
+      `crkit demo needs the AWS SDK clients of its providers (${(error as Error).message}): ` +
+        `npm install --save-dev ${DEMO_PACKAGES.join(' ')}`,
+      { cause: error },
+    );
+  }
+}
+
+/** The exit code for an error a command threw, after saying what to do about it. */
+function report(error: unknown, io: CliIo): ExitCode {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof UsageError || error instanceof ConfigurationError) {
+    io.err(`crkit: ${message}\n`);
+    return EXIT.usage;
+  }
+  if (error instanceof EnvironmentError) {
+    io.err(`crkit: ${message}\n`);
+    return EXIT.environment;
+  }
+  if (error instanceof CrkitError) {
+    io.err(`crkit: ${message}\n`);
+    return EXIT.failed;
+  }
+  io.err(`crkit: unexpected error: ${error instanceof Error ? (error.stack ?? message) : message}\n`);
+  return EXIT.failed;
+}
+
+/** Runs one `crkit` command line and returns its exit code; never throws. */
+export async function runCli(args: readonly string[], io: CliIo): Promise<ExitCode> {
+  const [command, ...rest] = args;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    (command === undefined ? io.err : io.out)(MAIN_HELP);
+    return command === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    io.err(
+      `crkit: unknown command ${JSON.stringify(command)}; the commands are ${Object.keys(COMMANDS).join(', ')} (see crkit --help)\n`,
+    );
+    return EXIT.usage;
+  }
+  try {
+    return await run(rest, io);
+  } catch (error) {
+    return report(error, io);
+  }
+}
