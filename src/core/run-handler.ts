@@ -118,14 +118,17 @@ async function runUpdate(
   const oldId = event.PhysicalResourceId;
   const next = parseProperties(definition, event.ResourceProperties, 'ResourceProperties');
   if (!next.ok) return failed(oldId, next.error.message);
-  const old = parseProperties(definition, event.OldResourceProperties, 'OldResourceProperties');
-  if (!old.ok) {
-    return failed(
-      oldId,
-      `${old.error.message}: the schema no longer accepts the properties this resource was deployed with; ` +
-        'make new properties optional or give them defaults',
-    );
+  const parsedOld = parseProperties(definition, event.OldResourceProperties, 'OldResourceProperties');
+  // Old properties the schema rejects are either those of an update that failed validation (CloudFormation's rollback
+  // Update carries them; they were never applied) or from before a schema change. Either way the resource is brought
+  // to the new properties from the new properties alone: failing here would leave the rollback stuck.
+  if (!parsedOld.ok) {
+    run.logger.warn('OldResourceProperties do not match the schema; updating from the new properties alone', {
+      physicalResourceId: oldId,
+      reason: parsedOld.error.message,
+    });
   }
+  const old = parsedOld.ok ? parsedOld : next;
   const replacing = replacementReason(definition, old.value, next.value);
   if (replacing) {
     run.logger.info('replacing resource', { reason: replacing, physicalResourceId: oldId });

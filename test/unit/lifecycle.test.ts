@@ -230,15 +230,35 @@ describe('Update', () => {
     expect(body).toMatchObject({ Status: 'FAILED', PhysicalResourceId: 'app-TestUser-7f3a9c2e1b4d6f80' });
   });
 
-  it('says how to evolve the schema when the old properties no longer match it', async () => {
-    const { definition } = widget();
+  it('updates from the new properties alone when the old ones no longer match the schema', async () => {
+    const { definition, calls } = widget();
     harness = await startHarness(definition);
     const event = { ...fixture('update'), OldResourceProperties: { Name: 'widget-1' } };
     const body = await harness.invoke(event);
-    expect(body.Status).toBe('FAILED');
-    expect(body.Reason).toContain('OldResourceProperties.Size: expected an integer');
-    expect(body.Reason).toContain('make new properties optional or give them defaults');
-    expect(body.PhysicalResourceId).toBe('app-TestUser-7f3a9c2e1b4d6f80');
+    expect(body).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: 'app-TestUser-7f3a9c2e1b4d6f80' });
+    const expected = { Name: 'widget-1', Size: 5, Enabled: true, Tags: ['a', 'b'] };
+    expect(calls.update).toHaveBeenCalledWith(expected, expected);
+    expect(harness.logs.some((line) => line.includes('OldResourceProperties do not match the schema'))).toBe(true);
+  });
+
+  it('rolls back an update that failed validation, as CloudFormation does after it', async () => {
+    const { playLifecycle } = await import('../../src/testing/lifecycle.js');
+    const { definition, calls } = widget();
+    const timeline = await playLifecycle(definition, {
+      steps: [
+        { create: { Name: 'w', Size: 2, Enabled: true, Tags: [] } },
+        { update: { Name: 'w', Size: 'huge', Enabled: true, Tags: [] }, expect: 'failure' },
+        'delete',
+      ],
+    });
+    expect(timeline.entries.map((entry) => `${entry.action} ${entry.response?.Status}`)).toEqual([
+      'create SUCCESS',
+      'update FAILED',
+      'rollback-update SUCCESS',
+      'delete SUCCESS',
+    ]);
+    expect(timeline.problems).toEqual([]);
+    expect(calls.delete).toHaveBeenCalledOnce();
   });
 });
 
