@@ -65,6 +65,15 @@ function idOf(physicalResourceId: string): TestUserId {
 
 async function create(clients: LazyClients, context: CreateContext<CognitoTestUserProps>): Promise<Result> {
   const { properties: props, event, signal, logger } = context;
+  // A replacement whose target is the user this resource already is: CloudFormation's rollback Update after a failed
+  // replacement returns to it (the failed one made nothing that remains). Keep it rather than refuse it as taken.
+  const current = event.RequestType === 'Update' ? parseTestUserId(event.PhysicalResourceId) : undefined;
+  if (current?.userPoolId === props.UserPoolId && current.username === props.Username) {
+    const { user, secret } = refs(clients, current, signal);
+    await syncAttributes(user, {}, props.Attributes);
+    await syncGroups(user, [], props.Groups);
+    return result(current, await readCredentials(secret), props);
+  }
   const secretName = secretNameFor(props.SecretNamePrefix, props.UserPoolId, event);
   const id = { userPoolId: props.UserPoolId, secretName, username: props.Username };
   const { user, secret } = refs(clients, id, signal);
