@@ -4,25 +4,25 @@ import { z } from 'zod';
 
 const s3 = new S3Client({});
 
+const Properties = z.object({
+  Bucket: z.string().min(3),
+  Key: z.string().min(1),
+  Body: z.string(),
+  MaxAgeSeconds: cfn.integer().optional(), // CloudFormation sends "60"; the handler gets 60
+});
+
+async function put({ Bucket, Key, Body, MaxAgeSeconds }: z.output<typeof Properties>) {
+  const CacheControl = MaxAgeSeconds === undefined ? undefined : `max-age=${MaxAgeSeconds}`;
+  const { ETag } = await s3.send(new PutObjectCommand({ Bucket, Key, Body, CacheControl }));
+  return { physicalResourceId: `s3://${Bucket}/${Key}`, data: { ETag, Uri: `s3://${Bucket}/${Key}` } };
+}
+
 export const S3Object = defineResource({
   resourceType: 'Custom::S3Object',
-  properties: z.object({
-    Bucket: z.string().min(3),
-    Key: z.string().min(1),
-    Body: z.string(),
-    MaxAgeSeconds: cfn.integer().optional(),
-  }),
-  replaceOn: ['Bucket', 'Key'],
-  async create({ properties: { Bucket, Key, Body, MaxAgeSeconds } }) {
-    const CacheControl = MaxAgeSeconds === undefined ? undefined : `max-age=${MaxAgeSeconds}`;
-    const { ETag } = await s3.send(new PutObjectCommand({ Bucket, Key, Body, CacheControl }));
-    return { physicalResourceId: `s3://${Bucket}/${Key}`, data: { ETag, Uri: `s3://${Bucket}/${Key}` } };
-  },
-  async update({ properties: { Bucket, Key, Body, MaxAgeSeconds } }) {
-    const CacheControl = MaxAgeSeconds === undefined ? undefined : `max-age=${MaxAgeSeconds}`;
-    const { ETag } = await s3.send(new PutObjectCommand({ Bucket, Key, Body, CacheControl }));
-    return { data: { ETag, Uri: `s3://${Bucket}/${Key}` } };
-  },
+  properties: Properties,
+  replaceOn: ['Bucket', 'Key'], // a new object; CloudFormation then deletes the old one
+  create: ({ properties }) => put(properties),
+  update: ({ properties }) => put(properties),
   async delete({ properties: { Bucket, Key } }) {
     await s3.send(new DeleteObjectCommand({ Bucket, Key })); // S3 answers 204 for a missing key too
   },
