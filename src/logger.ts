@@ -15,10 +15,10 @@ export type LogAttributes = Record<string, unknown>;
  * ```
  */
 export interface Logger {
-  debug(message: string, attributes?: LogAttributes): void;
-  info(message: string, attributes?: LogAttributes): void;
-  warn(message: string, attributes?: LogAttributes): void;
-  error(message: string, attributes?: LogAttributes): void;
+  debug(message: string, ...attributes: LogAttributes[]): void;
+  info(message: string, ...attributes: LogAttributes[]): void;
+  warn(message: string, ...attributes: LogAttributes[]): void;
+  error(message: string, ...attributes: LogAttributes[]): void;
 }
 
 const LEVELS = ['debug', 'info', 'warn', 'error'] as const;
@@ -63,9 +63,10 @@ export function createJsonLogger(options: JsonLoggerOptions = {}): Logger {
   const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
   const log =
     (level: LogLevel) =>
-    (message: string, attributes: LogAttributes = {}) => {
+    (message: string, ...attributes: LogAttributes[]) => {
       if (LEVELS.indexOf(level) < threshold) return;
-      const entries = Object.entries(attributes).map(([key, value]) => [key, serialise(value)]);
+      const merged: LogAttributes = Object.assign({}, ...attributes);
+      const entries = Object.entries(merged).map(([key, value]) => [key, serialise(value)]);
       const line = JSON.stringify({
         level,
         message,

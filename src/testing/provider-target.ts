@@ -46,10 +46,12 @@ export interface ConnectedTarget {
 }
 
 function recordingLogger(lines: string[], forward: Logger | undefined): Logger {
-  const at = (level: keyof Logger) => (message: string, attributes?: LogAttributes) => {
-    lines.push(JSON.stringify({ level, message, ...attributes }));
-    forward?.[level](message, attributes);
-  };
+  const at =
+    (level: keyof Logger) =>
+    (message: string, ...attributes: LogAttributes[]) => {
+      lines.push(JSON.stringify(Object.assign({ level, message }, ...attributes)));
+      forward?.[level](message, ...attributes);
+    };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 

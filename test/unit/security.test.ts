@@ -141,3 +141,32 @@ describe('logging', () => {
     expect(lines).toHaveLength(1);
   });
 });
+
+describe('a Powertools Logger', () => {
+  it('can be crkit logger, and receives the lifecycle lines without the ResponseURL query', async () => {
+    const { Logger } = await import('@aws-lambda-powertools/logger');
+    const lines: string[] = [];
+    const logger = new Logger({ serviceName: 'provider', logLevel: 'INFO' });
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      lines.push(String(chunk));
+      return true;
+    });
+    try {
+      harness = await startHarness(
+        defineResource({
+          resourceType: 'Custom::Ok',
+          properties: z.object({}),
+          create: () => {},
+          delete: () => {},
+        }),
+        { logger },
+      );
+      await harness.invoke(createEvent({ resourceType: 'Custom::Ok' }));
+    } finally {
+      write.mockRestore();
+    }
+    const text = lines.join('');
+    expect(text).toContain('"message":"response sent"');
+    expect(text).not.toContain(SIGNATURE);
+  });
+});
