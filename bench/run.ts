@@ -1,28 +1,66 @@
-// `npm run bench`: every suite, printed as markdown and written to bench/results.md.
-// Options: --runs=N (cold-start processes per row, default 20), --piece-runs=N (default 12),
-// --only=cold-start|pieces,
-// --out=FILE (default bench/results.md).
+// `npm run bench`: every suite, printed as markdown and written to bench/results.md (see bench/README.md).
+// Options: --only=SUITE[,SUITE...] (cold-start, cognito, pieces, invocations, hang, warm, long-running,
+// sqs-batch), --runs=N (cold-start processes per row, 20), --cognito-runs=N (10), --piece-runs=N (12),
+// --hang-runs=N (3), --warm-rounds=N (3), --warm-events=N (300), --lr-jobs=N (30), --sqs-batches=N (8),
+// --out=FILE (bench/results.md).
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { COGNITO_BUNDLES, COGNITO_NOTES, COGNITO_VARIANTS } from './cold-start/cognito/variants.js';
 import { runColdStartSuite } from './cold-start/cold-start-suite.js';
 import { formatColdStart } from './cold-start/format-cold-start.js';
 import { startHarness } from './cold-start/harness.js';
 import { formatPieces, PIECES, runPiecesSuite } from './cold-start/pieces-suite.js';
 import { BUNDLES, VARIANTS } from './cold-start/variants.js';
+import { formatHang, runHangSuite } from './hang/hang-suite.js';
+import { formatInvocations, runInvocationsSuite } from './invocations/invocations-suite.js';
 import { describeMachine, loadAverage } from './lib/machine.js';
+import { formatLongRunning, runLongRunningSuite } from './long-running/long-running-suite.js';
+import { formatSqsBatch, runSqsBatchSuite } from './sqs-batch/sqs-batch-suite.js';
+import { formatWarm, runWarmSuite } from './warm/warm-suite.js';
 
+const SUITES = [
+  'cold-start',
+  'cognito',
+  'pieces',
+  'invocations',
+  'hang',
+  'warm',
+  'long-running',
+  'sqs-batch',
+] as const;
+const COUNTS = {
+  runs: '20',
+  'cognito-runs': '10',
+  'piece-runs': '12',
+  'hang-runs': '3',
+  'warm-rounds': '3',
+  'warm-events': '300',
+  'lr-jobs': '30',
+  'sqs-batches': '8',
+} as const;
 const { values } = parseArgs({
   options: {
-    runs: { type: 'string', default: '20' },
-    'piece-runs': { type: 'string', default: '12' },
+    ...Object.fromEntries(
+      Object.entries(COUNTS).map(([name, value]) => [name, { type: 'string', default: value } as const]),
+    ),
     only: { type: 'string' },
     out: { type: 'string' },
   },
 });
-const runs = Number(values.runs);
-const pieceRuns = Number(values['piece-runs']);
+const count = (name: keyof typeof COUNTS): number => {
+  // parseArgs types options built from COUNTS loosely; every one of them is a string with a default.
+  const value = Number((values as Record<string, string | undefined>)[name]);
+  if (!(Number.isInteger(value) && value >= 1)) throw new Error(`--${name}: expected an integer >= 1`);
+  return value;
+};
+const only = values.only?.split(',').map((name) => name.trim());
+const unknown = only?.filter((name) => !(SUITES as readonly string[]).includes(name)) ?? [];
+if (unknown.length > 0) {
+  throw new Error(`--only: unknown suite ${unknown.join(', ')}; choose from ${SUITES.join(', ')}`);
+}
+const selected = (suite: (typeof SUITES)[number]) => !only || only.includes(suite);
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const args = process.argv.slice(2);
 const command = ['npm run bench', ...(args.length > 0 ? ['--', ...args] : [])].join(' ');
@@ -32,21 +70,80 @@ const loadBefore = loadAverage();
 const workdir = await mkdtemp(join(tmpdir(), 'crkit-bench-'));
 const harness = await startHarness(workdir);
 const sections: string[] = [];
+const add = (title: string, body: string) => {
+  sections.push(`## ${title}`, '', body, '');
+  log(`${title}: done (load ${loadAverage() ?? 'n/a'})`);
+};
 try {
-  if (values.only !== 'pieces') {
+  if (selected('cold-start')) {
     const result = await runColdStartSuite({
       harness,
       workdir,
       bundles: BUNDLES,
       variants: VARIANTS,
-      runs,
+      runs: count('runs'),
       log,
     });
-    sections.push('## Cold start of a provider Lambda', '', formatColdStart(result), '');
+    add('Cold start of a provider Lambda', formatColdStart(result));
   }
-  if (values.only !== 'cold-start') {
-    const pieces = await runPiecesSuite({ harness, workdir, pieces: PIECES, runs: pieceRuns, log });
-    sections.push('## What a cold start is made of', '', formatPieces(pieces), '');
+  if (selected('cognito')) {
+    const result = await runColdStartSuite({
+      harness,
+      workdir,
+      bundles: COGNITO_BUNDLES,
+      variants: COGNITO_VARIANTS,
+      runs: count('cognito-runs'),
+      log,
+    });
+    add(
+      'Cold start of the Cognito test-user provider',
+      formatColdStart({ ...result, notes: [...result.notes, ...COGNITO_NOTES] }),
+    );
+  }
+  if (selected('pieces')) {
+    const pieces = await runPiecesSuite({ harness, workdir, pieces: PIECES, runs: count('piece-runs'), log });
+    add('What a cold start is made of', formatPieces(pieces));
+  }
+  if (selected('invocations')) {
+    add(
+      'Lambda invocations per request',
+      formatInvocations(await runInvocationsSuite({ harness, workdir, log })),
+    );
+  }
+  if (selected('hang')) {
+    const result = await runHangSuite({ harness, workdir, runs: count('hang-runs'), log });
+    add('Time to answer when the handler hangs', formatHang(result));
+  }
+  if (selected('warm')) {
+    const result = await runWarmSuite({
+      harness,
+      workdir,
+      rounds: count('warm-rounds'),
+      events: count('warm-events'),
+      concurrency: [1, 8],
+      log,
+    });
+    add('Warm per-event cost over https', formatWarm(result));
+  }
+  if (selected('long-running')) {
+    const result = await runLongRunningSuite({
+      harness,
+      workdir,
+      jobs: count('lr-jobs'),
+      windowMs: [1000, 6000],
+      log,
+    });
+    add('Long-running completion-detection delay', formatLongRunning(result));
+  }
+  if (selected('sqs-batch')) {
+    const result = await runSqsBatchSuite({
+      harness,
+      workdir,
+      batches: count('sqs-batches'),
+      waitMs: [50, 100],
+      log,
+    });
+    add('SQS batch throughput', formatSqsBatch(result));
   }
 } finally {
   await harness.close();
@@ -59,10 +156,12 @@ const header = [
   '',
   `- Date: ${started.toISOString()}`,
   `- Machine: ${describeMachine()}`,
-  `- Load average (1 min) before / after: ${loadBefore ?? 'n/a'} / ${loadAverage() ?? 'n/a'}`,
+  `- Load average (1 min) before / after: ${loadBefore ?? 'n/a'} / ${loadAverage() ?? 'n/a'} ` +
+    '(other work on the machine inflates every figure)',
   `- Command: \`${command}\` (${seconds} s)`,
   '- Bundles: esbuild as CDK NodejsFunction bundles (platform node, target node22, CJS unless noted, minified, ' +
-    '`@aws-sdk/*` external); each row is a fresh `node` process.',
+    '`@aws-sdk/*` external); each cold-start row is a fresh `node` process. How each table is made: ' +
+    'bench/README.md.',
   '',
 ];
 const text = `${[...header, ...sections].join('\n').trimEnd()}\n`;

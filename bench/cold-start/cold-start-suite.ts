@@ -42,27 +42,35 @@ async function measure(
   variant: Variant,
   bundle: BundleInfo,
   round: number,
-  setupEnv: Readonly<Record<string, string>>,
+  environment: VariantEnvironment | undefined,
 ): Promise<Sample> {
   const server = variant.protocol === 'https' ? harness.https : harness.http;
   const key = `${variant.id}-${round}`;
-  const event = createEvent({
-    resourceType: 'Custom::Bench',
-    properties: { Name: 'x', Size: 3 },
-    responseUrl: server.responseUrl(key),
-  });
+  const prepared = await environment?.request?.(server.responseUrl(key), key);
+  const event =
+    prepared?.event ??
+    createEvent({
+      resourceType: 'Custom::Bench',
+      properties: { Name: 'x', Size: 3 },
+      responseUrl: server.responseUrl(key),
+    });
+  const isExpectedId = prepared?.isExpectedId ?? ((id: string) => id === EXPECTED_ID);
   const arrival = server.arrival(key, 20_000);
   const report = await harness.run({
     bundle: bundle.file,
     mode: 'invoke',
     ...(variant.exportName ? { exportName: variant.exportName } : {}),
-    env: { ...setupEnv, BENCH_EVENT: JSON.stringify(event), BENCH_WORK_MS: String(variant.workMs) },
+    env: {
+      ...environment?.env,
+      BENCH_EVENT: JSON.stringify(event),
+      BENCH_WORK_MS: String(variant.workMs),
+    },
   });
   const put = await arrival;
   server.forget(key);
   // A FAILED answer would make a variant look fast; only the intended SUCCESS counts.
   const body = JSON.parse(put.body) as { Status?: string; PhysicalResourceId?: string; Reason?: string };
-  if (body.Status !== 'SUCCESS' || body.PhysicalResourceId !== EXPECTED_ID) {
+  if (body.Status !== 'SUCCESS' || !isExpectedId(body.PhysicalResourceId ?? '')) {
     throw new Error(`${variant.id} answered ${body.Status} ${body.PhysicalResourceId}: ${body.Reason}`);
   }
   const start = BigInt(report.processStartNs);
@@ -142,8 +150,7 @@ export async function runColdStartSuite(options: ColdStartOptions): Promise<Cold
     samples = await interleave(
       variants,
       runs,
-      (variant, round) =>
-        measure(harness, variant, bundleOf(variant), round, environments.get(variant)?.env ?? {}),
+      (variant, round) => measure(harness, variant, bundleOf(variant), round, environments.get(variant)),
       { onRound: (round, rounds) => log(`cold start: round ${round}/${rounds}`) },
     );
   } finally {

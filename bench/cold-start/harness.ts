@@ -11,6 +11,8 @@ export interface Harness {
   readonly https: LoopbackServer;
   /** Whether the https server got port 443 (needs root or CAP_NET_BIND_SERVICE); anchors need it. */
   readonly httpsOn443: boolean;
+  /** What every child gets so that it trusts the https server and crkit may answer both servers. */
+  readonly childEnv: Readonly<Record<string, string>>;
   /** Runs one fresh child: loads `bundle` and invokes its handler (`invoke`) or its `run()` (`load`). */
   run(request: RunRequest): Promise<RunnerReport>;
   close(): Promise<void>;
@@ -58,20 +60,21 @@ export async function startHarness(workdir: string): Promise<Harness> {
   const certificate = await createLoopbackCertificate(workdir);
   const http = await startLoopbackServer();
   const { server: https, on443 } = await startHttps(certificate);
+  // Every child gets the same variables, so that none pays for a setting another lacks.
+  const childEnv = {
+    NODE_EXTRA_CA_CERTS: certificate.certFile,
+    CRKIT_ALLOW_RESPONSE_ORIGINS: `${http.origin},${https.origin}`,
+  };
   return {
     http,
     https,
     httpsOn443: on443,
+    childEnv,
     async run({ bundle, mode, exportName, env }) {
       const { report } = await runChild<RunnerReport>({
         script: runner,
         args: [bundle, mode, exportName ?? 'handler'],
-        env: childEnvironment({
-          // Every child gets the same variables, so that none pays for a setting another lacks.
-          NODE_EXTRA_CA_CERTS: certificate.certFile,
-          CRKIT_ALLOW_RESPONSE_ORIGINS: `${http.origin},${https.origin}`,
-          ...env,
-        }),
+        env: childEnvironment({ ...childEnv, ...env }),
       });
       if (report.error) throw new Error(`child failed on ${bundle}: ${report.error}`);
       return report;

@@ -23,6 +23,8 @@ export interface BundleSpec {
 export interface Variant {
   readonly id: string;
   readonly label: string;
+  /** The group it is compared in. @default the scheme and the work, from {@link groupOf} */
+  readonly group?: string;
   /** The {@link BundleSpec} id. */
   readonly bundle: string;
   /** The ResponseURL's scheme: http isolates the code's cost; https adds the TLS handshake S3 requires. */
@@ -48,11 +50,23 @@ export interface Variant {
 /** What a variant's {@link Variant.setup} prepared. */
 export interface VariantEnvironment {
   readonly env: Readonly<Record<string, string>>;
+  /**
+   * Makes the request of one run (fresh names, so that no run meets what an earlier one made).
+   * @default a `Custom::Bench` Create answered with PhysicalResourceId `bench-x`
+   */
+  request?(responseUrl: string, key: string): Promise<PreparedRequest>;
   close(): Promise<void>;
+}
+
+/** One run's request and the PhysicalResourceId a correct answer carries. */
+export interface PreparedRequest {
+  readonly event: Readonly<Record<string, unknown>>;
+  isExpectedId(physicalResourceId: string): boolean;
 }
 
 /** Rows compare within a group: same scheme, same work. */
 export const groupOf = (variant: Variant): string =>
+  variant.group ??
   `${variant.protocol}, ${variant.workMs > 0 ? `handler awaits ${variant.workMs} ms` : 'handler awaits nothing'}`;
 
 const CRKIT = here('./handlers/crkit.ts');

@@ -32,6 +32,8 @@ export interface LoopbackServer {
   arrival(key: string, timeoutMs: number): Promise<ArrivedPut>;
   /** Forgets a key's arrival, so that a long run does not hold every body. */
   forget(key: string): void;
+  /** TCP connections accepted so far: tells whether clients reuse keep-alive connections. */
+  connectionCount(): number;
   close(): Promise<void>;
 }
 
@@ -77,6 +79,8 @@ export async function startLoopbackServer(options: LoopbackServerOptions = {}): 
     );
   };
   const server = options.tls ? createHttpsServer(options.tls, listener) : createHttpServer(listener);
+  let connections = 0;
+  server.on('connection', () => connections++);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
@@ -104,6 +108,7 @@ export async function startLoopbackServer(options: LoopbackServerOptions = {}): 
       });
     },
     forget: (key) => void arrived.delete(key),
+    connectionCount: () => connections,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

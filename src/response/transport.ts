@@ -1,4 +1,4 @@
-import type { Client } from 'undici';
+import type { Pool } from 'undici';
 
 /** One HTTP PUT of a response body. */
 export interface PutRequest {
@@ -15,21 +15,21 @@ export interface PutRequest {
 export type ResponseTransport = (request: PutRequest) => Promise<{ readonly statusCode: number }>;
 
 interface Undici {
-  readonly Client: typeof Client;
+  readonly Pool: typeof Pool;
   readonly request: typeof import('undici/lib/api/api-request.js')['default'];
 }
 
 let loading: Promise<Undici> | undefined;
 
 /**
- * Loads undici's HTTP/1.1 client and its request API: all crkit needs, at a fraction of the cost of undici's index
+ * Loads undici's connection pool and its request API: all crkit needs, at a fraction of the cost of undici's index
  * (which also loads fetch, WebSocket and the cache; see `npm run bench`).
  */
 function loadUndici(): Promise<Undici> {
   loading ??= Promise.all([
-    import('undici/lib/dispatcher/client.js'),
+    import('undici/lib/dispatcher/pool.js'),
     import('undici/lib/api/api-request.js'),
-  ]).then(([client, api]) => ({ Client: client.default, request: api.default }));
+  ]).then(([pool, api]) => ({ Pool: pool.default, request: api.default }));
   return loading;
 }
 
@@ -41,19 +41,22 @@ export function preloadTransport(): void {
   setImmediate(() => void loadUndici().catch(() => undefined));
 }
 
-/** One keep-alive client per response origin, reused by later invocations of a warm Lambda. */
-const clients = new Map<string, Client>();
+/**
+ * One keep-alive pool per response origin, reused by later invocations of a warm Lambda. A pool rather than a single
+ * connection: the records of an SQS batch answer concurrently, and on one connection their PUTs would queue.
+ */
+const pools = new Map<string, Pool>();
 
-/** The default transport: undici's `request` on a client kept per origin; the body is read to the end. */
+/** The default transport: undici's `request` on a pool kept per origin; the body is read to the end. */
 export const undiciTransport: ResponseTransport = async ({ url, headers, body, signal }) => {
-  const { Client, request } = await loadUndici();
+  const { Pool, request } = await loadUndici();
   const { origin, pathname, search } = new URL(url);
-  let client = clients.get(origin);
-  if (!client) {
-    client = new Client(origin);
-    clients.set(origin, client);
+  let pool = pools.get(origin);
+  if (!pool) {
+    pool = new Pool(origin, { connections: 16 });
+    pools.set(origin, pool);
   }
-  const response = await request.call(client, {
+  const response = await request.call(pool, {
     path: `${pathname}${search}`,
     method: 'PUT',
     headers,

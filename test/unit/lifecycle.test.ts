@@ -238,7 +238,9 @@ describe('Update', () => {
     expect(body).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: 'app-TestUser-7f3a9c2e1b4d6f80' });
     const expected = { Name: 'widget-1', Size: 5, Enabled: true, Tags: ['a', 'b'] };
     expect(calls.update).toHaveBeenCalledWith(expected, expected);
-    expect(harness.logs.some((line) => line.includes('OldResourceProperties do not match the schema'))).toBe(true);
+    expect(harness.logs.some((line) => line.includes('OldResourceProperties do not match the schema'))).toBe(
+      true,
+    );
   });
 
   it('rolls back an update that failed validation, as CloudFormation does after it', async () => {

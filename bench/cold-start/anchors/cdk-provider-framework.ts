@@ -17,20 +17,30 @@ export const FRAMEWORK_FILE = join(
 const USER_FUNCTION_ENV = 'USER_ON_EVENT_FUNCTION_ARN';
 
 /**
- * What the framework needs to run outside Lambda: `@aws-sdk/client-sfn`, which it requires at load time and which
- * the Lambda runtime provides (a stub on NODE_PATH stands in: onEvent without isComplete never calls it), and a
- * Lambda Invoke API (`AWS_ENDPOINT_URL_LAMBDA`) standing in for the user's onEvent function: it answers after
- * `workMs`, as a warm user function doing the same work would; that function's own cold start is not counted.
+ * Writes a stand-in for `@aws-sdk/client-sfn`, which the framework requires at load time and the Lambda runtime
+ * provides, and returns the folder to put on NODE_PATH. Its `startExecution` keeps the waiter's input in
+ * `globalThis.benchWaiterInput` (for a child that plays the waiter state machine) instead of calling AWS.
+ */
+export async function writeFrameworkStubs(workdir: string): Promise<string> {
+  const stubs = join(workdir, 'framework-stubs');
+  const sfn = join(stubs, '@aws-sdk', 'client-sfn');
+  await mkdir(sfn, { recursive: true });
+  await writeFile(
+    join(sfn, 'index.js'),
+    'exports.SFN = class SFN { async startExecution(input) { globalThis.benchWaiterInput = input; return {}; } };\n',
+  );
+  return stubs;
+}
+
+/**
+ * What the framework needs to run outside Lambda: `@aws-sdk/client-sfn` (a stub from {@link writeFrameworkStubs}
+ * on NODE_PATH: onEvent without isComplete never calls it), and a Lambda Invoke API (`AWS_ENDPOINT_URL_LAMBDA`)
+ * standing in for the user's onEvent function: it answers after `workMs`, as a warm user function doing the same
+ * work would; that function's own cold start is not counted.
  */
 export function providerFrameworkSetup(workMs: number) {
   return async (workdir: string): Promise<VariantEnvironment> => {
-    const stubs = join(workdir, 'framework-stubs');
-    const sfn = join(stubs, '@aws-sdk', 'client-sfn');
-    await mkdir(sfn, { recursive: true });
-    await writeFile(
-      join(sfn, 'index.js'),
-      "exports.SFN = class SFN { startExecution() { throw new Error('no Step Functions in the bench'); } };\n",
-    );
+    const stubs = await writeFrameworkStubs(workdir);
     const invokeApi = await startLoopbackServer({
       otherRequest: (_request, _body, response) => {
         const answer = JSON.stringify({ PhysicalResourceId: 'bench-x', Data: { Area: 9 } });
