@@ -1,9 +1,9 @@
 // A child that plays CDK's Provider framework with its waiter: one onEvent invocation, then (when the framework
 // started a waiter) one framework isComplete invocation per check until the user's isComplete says it is done. The
 // Step Functions wait between checks is left out: only invocations are counted here.
-import { writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { reportToParent } from '../lib/report-to-parent.js';
 
 /** What the runner reports. */
 export type FrameworkCountReport = { readonly frameworkInvocations: number } | { readonly error: string };
@@ -33,13 +33,4 @@ async function main(): Promise<FrameworkCountReport> {
   }
 }
 
-main().then(
-  (report) => {
-    writeSync(3, `${JSON.stringify(report)}\n`);
-    process.exit(0);
-  },
-  (error: unknown) => {
-    writeSync(3, `${JSON.stringify({ error: String(error) })}\n`);
-    process.exit(1);
-  },
-);
+reportToParent(main);

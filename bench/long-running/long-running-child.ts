@@ -1,9 +1,9 @@
 // A child (bundled as a provider would be) that starts long-running requests at once, each ready at its own time,
 // and lets crkit's lambdaHandler, with its default completion backoff, check and answer them.
-import { writeSync } from 'node:fs';
 import * as z from 'zod';
 import { defineResource, lambdaHandler } from '../../src/index.js';
 import { createEvent } from '../../src/testing/events.js';
+import { reportToParent } from '../lib/report-to-parent.js';
 
 /** One job: its name (the ResponseURL's key) and when it is ready, after its request starts. */
 export interface JobSpec {
@@ -57,13 +57,4 @@ async function main(): Promise<LongRunningReport> {
   };
 }
 
-main().then(
-  (report) => {
-    writeSync(3, `${JSON.stringify(report)}\n`);
-    process.exit(0);
-  },
-  (error: unknown) => {
-    writeSync(3, `${JSON.stringify({ error: String(error) })}\n`);
-    process.exit(1);
-  },
-);
+reportToParent(main);

@@ -1,10 +1,10 @@
 // A child (bundled as a provider would be) that feeds crkit's sqsHandler batches of 10 Create requests whose
 // handlers wait on I/O for a given time, and times each batch.
-import { writeSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as z from 'zod';
 import { cfn, defineResource, sqsHandler } from '../../src/index.js';
 import { createEvent } from '../../src/testing/events.js';
+import { reportToParent } from '../lib/report-to-parent.js';
 
 /** What the child reports: each measured batch's time and how many records it asked to be retried. */
 export type SqsBatchReport =
@@ -59,13 +59,4 @@ async function main(): Promise<SqsBatchReport> {
   return { batchMs, retried };
 }
 
-main().then(
-  (report) => {
-    writeSync(3, `${JSON.stringify(report)}\n`);
-    process.exit(0);
-  },
-  (error: unknown) => {
-    writeSync(3, `${JSON.stringify({ error: String(error) })}\n`);
-    process.exit(1);
-  },
-);
+reportToParent(main);

@@ -1,8 +1,8 @@
 // A child that plays one warm Lambda serving many requests: it loads the handler once, sends warm-up events, then
 // BENCH_EVENTS events at each concurrency in BENCH_CONCURRENCY, timing each from the call to the settled promise.
-import { writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { mapWithConcurrency } from '../lib/pool.js';
+import { reportToParent } from '../lib/report-to-parent.js';
 
 /** One concurrency's measurements. */
 export interface WarmMode {
@@ -54,13 +54,4 @@ async function main(): Promise<WarmReport> {
   return { modes };
 }
 
-main().then(
-  (report) => {
-    writeSync(3, `${JSON.stringify(report)}\n`);
-    process.exit(0);
-  },
-  (error: unknown) => {
-    writeSync(3, `${JSON.stringify({ error: String(error) })}\n`);
-    process.exit(1);
-  },
-);
+reportToParent(main);

@@ -1,7 +1,7 @@
 // A child that plays one Lambda invocation of a function behind CDK's Provider framework: it loads the bundle cold,
 // calls its handler with the payload in BENCH_EVENT, and writes what the handler returned to file descriptor 3.
-import { writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { reportToParent } from '../../lib/report-to-parent.js';
 
 /** What the runner reports: the handler's result, or the error it threw. */
 export type InvokeReport = { readonly result: unknown } | { readonly error: string };
@@ -22,13 +22,4 @@ async function main(): Promise<InvokeReport> {
   return { result: (await handler(JSON.parse(process.env.BENCH_EVENT ?? '{}'), context)) ?? null };
 }
 
-main().then(
-  (report) => {
-    writeSync(3, `${JSON.stringify(report)}\n`);
-    process.exit(0);
-  },
-  (error: unknown) => {
-    writeSync(3, `${JSON.stringify({ error: String(error) })}\n`);
-    process.exit(1);
-  },
-);
+reportToParent(main);
