@@ -9,6 +9,7 @@ import {
   APP_ACCOUNT,
   arrangeHappyPath,
   awsError,
+  createRecord,
   providerFor,
   RESOURCE_TYPE,
   ROLE_ARN,
@@ -27,21 +28,8 @@ beforeAll(async () => {
 afterAll(() => capture.close());
 beforeEach(arrangeHappyPath);
 
-const record = {
-  HostedZoneId: ZONE,
-  Name: 'App1.Example.com.',
-  Type: 'a',
-  TTL: 60,
-  ResourceRecords: ['192.0.2.10'],
-};
 const create = (properties: Record<string, unknown> = {}, account = APP_ACCOUNT) =>
-  createEvent({
-    resourceType: RESOURCE_TYPE,
-    responseUrl: capture.responseUrl(),
-    stackId: stackOf(account),
-    logicalResourceId: 'Record',
-    properties: { ...record, ...properties },
-  });
+  createRecord(capture)(properties, account);
 
 describe('cross-account-dns-record roles', () => {
   it('assumes the role the request names, with its external id, and changes the record with those credentials', async () => {

@@ -16,6 +16,7 @@ import {
 } from '../../../providers/cross-account-dns-record/index.js';
 import { lambdaHandler } from '../../../src/entry/lambda.js';
 import type { ResponseBody } from '../../../src/response/response-body.js';
+import { createEvent } from '../../../src/testing/events.js';
 import type { ResponseCapture } from '../../../src/testing/response-capture.js';
 
 /** Shared arrangement of the cross-account-dns-record unit tests: mocked SDK clients and a loopback capture. */
@@ -119,3 +120,24 @@ export function providerFor(capture: ResponseCapture, options: CrossAccountDnsRe
     },
   };
 }
+
+/** The record most tests ask for, written loosely (case, trailing dot) as templates do. */
+export const LOOSE_RECORD = {
+  HostedZoneId: ZONE,
+  Name: 'App1.Example.com.',
+  Type: 'a',
+  TTL: 60,
+  ResourceRecords: ['192.0.2.10'],
+};
+
+/** A Create of {@link LOOSE_RECORD} (with `properties` over it) from a stack of `account`, answering to `capture`. */
+export const createRecord =
+  (capture: ResponseCapture) =>
+  (properties: Record<string, unknown> = {}, account = APP_ACCOUNT) =>
+    createEvent({
+      resourceType: RESOURCE_TYPE,
+      responseUrl: capture.responseUrl(),
+      stackId: stackOf(account),
+      logicalResourceId: 'Record',
+      properties: { ...LOOSE_RECORD, ...properties },
+    });

@@ -12,6 +12,7 @@ import {
   APP_ACCOUNT,
   arrangeHappyPath,
   awsError,
+  createRecord,
   providerFor,
   RESOURCE_TYPE,
   route53,
@@ -28,21 +29,8 @@ beforeAll(async () => {
 afterAll(() => capture.close());
 beforeEach(arrangeHappyPath);
 
-const record = {
-  HostedZoneId: ZONE,
-  Name: 'App1.Example.com.',
-  Type: 'a',
-  TTL: 60,
-  ResourceRecords: ['192.0.2.10'],
-};
 const create = (properties: Record<string, unknown> = {}, account = APP_ACCOUNT) =>
-  createEvent({
-    resourceType: RESOURCE_TYPE,
-    responseUrl: capture.responseUrl(),
-    stackId: stackOf(account),
-    logicalResourceId: 'Record',
-    properties: { ...record, ...properties },
-  });
+  createRecord(capture)(properties, account);
 
 describe('cross-account-dns-record create', () => {
   it('creates the record, waits until the change is INSYNC, and answers an id holding zone, type and name', async () => {
