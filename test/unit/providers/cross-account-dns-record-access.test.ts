@@ -3,7 +3,6 @@ import { AssumeRoleCommand } from '@aws-sdk/client-sts';
 import { allCustomMatcher } from 'aws-sdk-client-mock-vitest';
 import type {} from 'aws-sdk-client-mock-vitest/extend';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createEvent } from '../../../src/testing/events.js';
 import { type ResponseCapture, startResponseCapture } from '../../../src/testing/response-capture.js';
 import {
   APP_ACCOUNT,
@@ -11,12 +10,9 @@ import {
   awsError,
   createRecord,
   providerFor,
-  RESOURCE_TYPE,
   ROLE_ARN,
   route53,
-  stackOf,
   sts,
-  ZONE,
 } from './cross-account-dns-record-harness.js';
 
 expect.extend(allCustomMatcher);

@@ -6,7 +6,6 @@ import {
 import { allCustomMatcher } from 'aws-sdk-client-mock-vitest';
 import type {} from 'aws-sdk-client-mock-vitest/extend';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createEvent } from '../../../src/testing/events.js';
 import { type ResponseCapture, startResponseCapture } from '../../../src/testing/response-capture.js';
 import {
   APP_ACCOUNT,
@@ -14,9 +13,7 @@ import {
   awsError,
   createRecord,
   providerFor,
-  RESOURCE_TYPE,
   route53,
-  stackOf,
   ZONE,
 } from './cross-account-dns-record-harness.js';
 
