@@ -127,17 +127,17 @@ describe('Cognito user pools', () => {
   it('answers UserNotFoundException to AdminDeleteUser of a missing user', async () => {
     const { cognito, UserPoolId } = await pool();
 
-    const missingUser = cognito.send(new AdminDeleteUserCommand({ UserPoolId, Username: 'nobody' }));
-    const missingPool = cognito.send(
-      new AdminDeleteUserCommand({ UserPoolId: 'us-east-1_missing', Username: 'x' }),
-    );
-
-    await expect(missingUser).rejects.toMatchObject({
+    // Each call is awaited before the next starts: a rejection nobody awaits yet counts as unhandled.
+    await expect(
+      cognito.send(new AdminDeleteUserCommand({ UserPoolId, Username: 'nobody' })),
+    ).rejects.toMatchObject({
       name: 'UserNotFoundException',
       message: 'User does not exist.',
       $metadata: { httpStatusCode: 400 },
     });
-    await expect(missingPool).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+    await expect(
+      cognito.send(new AdminDeleteUserCommand({ UserPoolId: 'us-east-1_missing', Username: 'x' })),
+    ).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
   });
 });
 
