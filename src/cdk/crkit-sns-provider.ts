@@ -167,6 +167,8 @@ export class CrkitSnsProvider extends Construct implements ICrkitProvider {
     });
     // Raw delivery puts the request itself in the body; sqsHandler reads either form.
     this.topic.addSubscription(new SqsSubscription(this.queue, { rawMessageDelivery: true }));
+    // A long-running operation goes back to the queue with a delay when the invocation nears its end (requeue).
+    this.queue.grantSendMessages(this.function);
     this.function.addEventSource(
       new SqsEventSource(this.queue, { batchSize: props.batchSize ?? 10, reportBatchItemFailures: true }),
     );

@@ -1,5 +1,5 @@
 import { Duration, RemovalPolicy, Token } from 'aws-cdk-lib';
-import { type IRole, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { type IRole, Policy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, RuntimeFamily } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -100,6 +100,12 @@ export function createProviderFunction(
       minify: true,
       sourceMap: true,
     },
+  });
+  // A long-running operation is handed over by invoking this same function (crkit's lambdaHandler). A policy of its
+  // own: the function depends on its role's default policy, which therefore cannot name the function's ARN.
+  new Policy(scope, 'SelfInvoke', {
+    roles: [role],
+    statements: [new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [fn.functionArn] })],
   });
   return { function: fn, role, logGroup };
 }

@@ -26,6 +26,24 @@ describe('CrkitProvider', () => {
     template.resourceCountIs('AWS::IAM::Role', 1);
   });
 
+  it('may invoke itself and nothing else, to hand a long-running operation over', () => {
+    const stack = testStack();
+    CrkitProvider.getOrCreate(stack, { providerId: 'acme.widget', entry: WIDGET_ENTRY });
+
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: [
+          {
+            Action: 'lambda:InvokeFunction',
+            Effect: 'Allow',
+            Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('Function'), 'Arn'] },
+          },
+        ],
+      },
+    });
+  });
+
   it('runs the bundled handler on Node.js 22 with a timeout and a log group that keeps logs a month', () => {
     const stack = testStack();
     CrkitProvider.getOrCreate(stack, { providerId: 'acme.widget', entry: WIDGET_ENTRY });

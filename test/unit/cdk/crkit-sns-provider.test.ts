@@ -39,6 +39,21 @@ describe('CrkitSnsProvider', () => {
     });
   });
 
+  it('may send to its own queue, to re-queue a long-running operation', () => {
+    const template = synth().template();
+
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: Match.arrayWith(['sqs:SendMessage', 'sqs:GetQueueUrl']),
+            Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('Requests'), 'Arn'] },
+          }),
+        ]),
+      },
+    });
+  });
+
   it('gives the queue a visibility timeout of six times the function timeout', () => {
     const template = synth({ timeout: Duration.seconds(90) }).template();
 
