@@ -22,13 +22,25 @@ function onPath(): boolean {
   return result.status === 0 && result.error === undefined;
 }
 
+/** Where NodejsFunction finds esbuild, in its order. */
+interface EsbuildProbes {
+  readonly resolvesFromCdk: () => boolean;
+  readonly onPath: () => boolean;
+}
+
+const DEFAULT_PROBES: EsbuildProbes = { resolvesFromCdk, onPath };
+
 /**
  * Makes sure NodejsFunction will bundle with a local esbuild. Without one it silently falls back to building a
- * Docker image; crkit refuses instead, because synth must work offline on any machine.
+ * Docker image; crkit refuses instead, because synth must work offline on any machine. The probes are injectable
+ * for tests; the real answer is cached.
  */
-export function requireLocalEsbuild(): void {
-  found ??= resolvesFromCdk() || onPath();
-  if (!found) {
+export function requireLocalEsbuild(probes: EsbuildProbes = DEFAULT_PROBES): void {
+  const available =
+    probes === DEFAULT_PROBES
+      ? (found ??= resolvesFromCdk() || onPath())
+      : probes.resolvesFromCdk() || probes.onPath();
+  if (!available) {
     throw new EnvironmentError(
       'esbuild is not installed: run `npm install --save-dev esbuild`. crkit bundles providers with a local ' +
         'esbuild and never with Docker.',
