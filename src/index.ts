@@ -1,7 +1,7 @@
 export { type AllowAccountsOptions, accountOfStack, allowAccounts } from './access/allow-accounts.js';
 export { describeAccountOrganization, organizationIdFromAccountArn } from './access/organization-of.js';
 export { cfn } from './cfn.js';
-export { CFN_LIMITS, CREATE_FAILED_MARKER, ENV } from './constants.js';
+export { CFN_LIMITS, CREATE_FAILED_MARKER, ENV, HANDLER_EXPORTS, PROVIDER_ENV } from './constants.js';
 export type { HandlerOptions } from './core/options.js';
 export type { Outcome } from './core/outcome.js';
 export { defaultPhysicalResourceId, isCreateFailedMarker } from './core/physical-id.js';
