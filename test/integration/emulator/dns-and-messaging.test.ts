@@ -16,20 +16,10 @@ import {
   ReceiveMessageCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalAws, startLocalAws } from '../../../src/testing/local-aws.js';
+import { describe, expect, it } from 'vitest';
+import { unique, useEmulator } from './emulator.js';
 
-let counter = 0;
-const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${++counter}`;
-
-let aws: LocalAws;
-beforeAll(async () => {
-  // A Docker endpoint that cannot exist keeps Lambda invocations identical on machines with and without Docker.
-  aws = await startLocalAws({ serverEnv: { DOCKER_HOST: 'unix:///nonexistent/crkit-no-docker.sock' } });
-});
-afterAll(async () => {
-  await aws?.stop();
-});
+const emulator = useEmulator();
 
 describe('Route 53', () => {
   const txt = (Action: Change['Action'], Name: string, value: string): Change => ({
@@ -38,7 +28,7 @@ describe('Route 53', () => {
   });
 
   async function zone() {
-    const route53 = new Route53Client(aws.clientConfig);
+    const route53 = new Route53Client(emulator().clientConfig);
     const name = `${unique('zone')}.example.com`;
     const created = await route53.send(
       new CreateHostedZoneCommand({ Name: name, CallerReference: unique('ref') }),
@@ -156,8 +146,8 @@ describe('Route 53', () => {
 
 describe('SNS to SQS', () => {
   async function subscribedQueue(raw: boolean) {
-    const sns = new SNSClient(aws.clientConfig);
-    const sqs = new SQSClient(aws.clientConfig);
+    const sns = new SNSClient(emulator().clientConfig);
+    const sqs = new SQSClient(emulator().clientConfig);
     const { TopicArn } = await sns.send(new CreateTopicCommand({ Name: unique('topic') }));
     const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: unique('queue') }));
     const { Attributes } = await sqs.send(
@@ -185,7 +175,7 @@ describe('SNS to SQS', () => {
     const { MessageId } = await sns.send(new PublishCommand({ TopicArn, Message: message, Subject: 'cfn' }));
     const messages = await receive();
 
-    expect(QueueUrl).toMatch(new RegExp(`^${aws.endpoint}/123456789012/queue-`));
+    expect(QueueUrl).toMatch(new RegExp(`^${emulator().endpoint}/123456789012/queue-`));
     expect(messages).toHaveLength(1);
     const envelope = JSON.parse(messages?.[0]?.Body ?? '{}');
     expect(Object.keys(envelope).sort()).toEqual([

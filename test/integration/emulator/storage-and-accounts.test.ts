@@ -12,24 +12,14 @@ import {
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalAws, startLocalAws } from '../../../src/testing/local-aws.js';
+import { describe, expect, it } from 'vitest';
+import { unique, useEmulator } from './emulator.js';
 
-let counter = 0;
-const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${++counter}`;
-
-let aws: LocalAws;
-beforeAll(async () => {
-  // A Docker endpoint that cannot exist keeps Lambda invocations identical on machines with and without Docker.
-  aws = await startLocalAws({ serverEnv: { DOCKER_HOST: 'unix:///nonexistent/crkit-no-docker.sock' } });
-});
-afterAll(async () => {
-  await aws?.stop();
-});
+const emulator = useEmulator();
 
 describe('S3', () => {
   it('serves S3 pre-signed PUT URLs that store the object', async () => {
-    const s3 = new S3Client(aws.clientConfig);
+    const s3 = new S3Client(emulator().clientConfig);
     const Bucket = unique('responses');
     await s3.send(new CreateBucketCommand({ Bucket }));
     const body = JSON.stringify({ Status: 'SUCCESS', PhysicalResourceId: 'id-1', Data: { Ünicode: '✓' } });
@@ -44,7 +34,7 @@ describe('S3', () => {
     // moto stores its default type when the PUT names none.
     expect(stored.ContentType).toBe('binary/octet-stream');
     // An IP endpoint makes the SDK sign path-style URLs: http://127.0.0.1:PORT/BUCKET/KEY?X-Amz-...
-    expect(url.origin).toBe(aws.endpoint);
+    expect(url.origin).toBe(emulator().endpoint);
     expect(url.pathname).toBe(`/${Bucket}/stack/request%201`);
     expect(url.searchParams.get('X-Amz-Algorithm')).toBe('AWS4-HMAC-SHA256');
     expect(url.searchParams.get('X-Amz-SignedHeaders')).toBe('host');
@@ -54,10 +44,10 @@ describe('S3', () => {
   it('bakes the CRC32 of an empty body into pre-signed PUT URLs unless checksums are WHEN_REQUIRED', async () => {
     const command = new PutObjectCommand({ Bucket: 'any-bucket', Key: 'k' });
 
-    const byDefault = new URL(await getSignedUrl(new S3Client(aws.clientConfig), command));
+    const byDefault = new URL(await getSignedUrl(new S3Client(emulator().clientConfig), command));
     const whenRequired = new URL(
       await getSignedUrl(
-        new S3Client({ ...aws.clientConfig, requestChecksumCalculation: 'WHEN_REQUIRED' }),
+        new S3Client({ ...emulator().clientConfig, requestChecksumCalculation: 'WHEN_REQUIRED' }),
         command,
       ),
     );
@@ -69,7 +59,7 @@ describe('S3', () => {
   });
 
   it('accepts a pre-signed PUT whose signature is forged or expired (moto checks neither)', async () => {
-    const s3 = new S3Client(aws.clientConfig);
+    const s3 = new S3Client(emulator().clientConfig);
     const Bucket = unique('unchecked');
     await s3.send(new CreateBucketCommand({ Bucket }));
     const url = await getSignedUrl(s3, new PutObjectCommand({ Bucket, Key: 'k' }), { expiresIn: 1 });
@@ -91,7 +81,7 @@ describe('S3', () => {
   });
 
   it('answers 404 NoSuchBucket to a pre-signed PUT into a missing bucket', async () => {
-    const s3 = new S3Client(aws.clientConfig);
+    const s3 = new S3Client(emulator().clientConfig);
     const url = await getSignedUrl(s3, new PutObjectCommand({ Bucket: unique('missing'), Key: 'k' }));
 
     const response = await fetch(url, { method: 'PUT', body: 'x', headers: { 'content-type': '' } });
@@ -105,7 +95,7 @@ describe('STS and accounts', () => {
   const dnsRole = 'arn:aws:iam::222222222222:role/dns';
 
   async function assumeDnsRole() {
-    const sts = new STSClient(aws.clientConfig);
+    const sts = new STSClient(emulator().clientConfig);
     const { Credentials, AssumedRoleUser } = await sts.send(
       new AssumeRoleCommand({ RoleArn: dnsRole, RoleSessionName: 'crkit', ExternalId: 'external-id-1' }),
     );
@@ -121,10 +111,10 @@ describe('STS and accounts', () => {
   it('assumes a role in another account, whose credentials act in that account', async () => {
     const { credentials, AssumedRoleUser } = await assumeDnsRole();
 
-    const identity = await new STSClient({ ...aws.clientConfig, credentials }).send(
+    const identity = await new STSClient({ ...emulator().clientConfig, credentials }).send(
       new GetCallerIdentityCommand({}),
     );
-    const own = await new STSClient(aws.clientConfig).send(new GetCallerIdentityCommand({}));
+    const own = await new STSClient(emulator().clientConfig).send(new GetCallerIdentityCommand({}));
 
     expect(AssumedRoleUser?.Arn).toBe('arn:aws:sts::222222222222:assumed-role/dns/crkit');
     expect(credentials.accessKeyId).toMatch(/^ASIA/);
@@ -134,7 +124,7 @@ describe('STS and accounts', () => {
   });
 
   it('assumes a role that was never created, with any or no ExternalId (moto checks no trust policy)', async () => {
-    const sts = new STSClient(aws.clientConfig);
+    const sts = new STSClient(emulator().clientConfig);
 
     const withoutExternalId = await sts.send(
       new AssumeRoleCommand({
@@ -150,8 +140,8 @@ describe('STS and accounts', () => {
 
   it('isolates accounts by access key: each account sees only its own hosted zones', async () => {
     const { credentials } = await assumeDnsRole();
-    const inDnsAccount = new Route53Client({ ...aws.clientConfig, credentials });
-    const inDefaultAccount = new Route53Client(aws.clientConfig);
+    const inDnsAccount = new Route53Client({ ...emulator().clientConfig, credentials });
+    const inDefaultAccount = new Route53Client(emulator().clientConfig);
     const dnsZone = await inDnsAccount.send(
       new CreateHostedZoneCommand({ Name: `${unique('dns')}.example.com`, CallerReference: unique('ref') }),
     );
@@ -182,7 +172,7 @@ describe('STS and accounts', () => {
 
 describe('EC2', () => {
   it('describes the six us-east-1 availability zones with fixed zone ids', async () => {
-    const ec2 = new EC2Client(aws.clientConfig);
+    const ec2 = new EC2Client(emulator().clientConfig);
 
     const { AvailabilityZones } = await ec2.send(new DescribeAvailabilityZonesCommand({}));
 
@@ -214,7 +204,7 @@ describe('EC2', () => {
   });
 
   it('maps zone names to the same zone ids in every account', async () => {
-    const sts = new STSClient(aws.clientConfig);
+    const sts = new STSClient(emulator().clientConfig);
     const { Credentials } = await sts.send(
       new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::444444444444:role/network', RoleSessionName: 'az' }),
     );
@@ -228,14 +218,14 @@ describe('EC2', () => {
         (zone) => `${zone.ZoneName}=${zone.ZoneId}`,
       );
 
-    const inOtherAccount = await zoneIds(new EC2Client({ ...aws.clientConfig, credentials }));
-    const inDefaultAccount = await zoneIds(new EC2Client(aws.clientConfig));
+    const inOtherAccount = await zoneIds(new EC2Client({ ...emulator().clientConfig, credentials }));
+    const inDefaultAccount = await zoneIds(new EC2Client(emulator().clientConfig));
 
     expect(inOtherAccount).toEqual(inDefaultAccount);
   });
 
   it('returns an empty list for an unknown zone name, where AWS answers InvalidParameterValue', async () => {
-    const ec2 = new EC2Client(aws.clientConfig);
+    const ec2 = new EC2Client(emulator().clientConfig);
 
     const { AvailabilityZones } = await ec2.send(
       new DescribeAvailabilityZonesCommand({ ZoneNames: ['us-east-1z'] }),

@@ -21,24 +21,15 @@ import {
   GetSecretValueCommand,
   SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalAws, startLocalAws } from '../../../src/testing/local-aws.js';
+import { describe, expect, it } from 'vitest';
+import type { LocalAws } from '../../../src/testing/local-aws.js';
+import { unique, useEmulator } from './emulator.js';
 
-let counter = 0;
-const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${++counter}`;
-
-let aws: LocalAws;
-beforeAll(async () => {
-  // A Docker endpoint that cannot exist keeps Lambda invocations identical on machines with and without Docker.
-  aws = await startLocalAws({ serverEnv: { DOCKER_HOST: 'unix:///nonexistent/crkit-no-docker.sock' } });
-});
-afterAll(async () => {
-  await aws?.stop();
-});
+const emulator = useEmulator();
 
 describe('Cognito user pools', () => {
   async function pool() {
-    const cognito = new CognitoIdentityProviderClient(aws.clientConfig);
+    const cognito = new CognitoIdentityProviderClient(emulator().clientConfig);
     const { UserPool } = await cognito.send(
       new CreateUserPoolCommand({
         PoolName: unique('pool'),
@@ -143,7 +134,7 @@ describe('Cognito user pools', () => {
 
 describe('Secrets Manager', () => {
   it('creates, reads and force-deletes a secret', async () => {
-    const secrets = new SecretsManagerClient(aws.clientConfig);
+    const secrets = new SecretsManagerClient(emulator().clientConfig);
     const Name = unique('app/db');
 
     const created = await secrets.send(new CreateSecretCommand({ Name, SecretString: '{"password":"p"}' }));
@@ -161,7 +152,7 @@ describe('Secrets Manager', () => {
   });
 
   it('answers ResourceNotFoundException when deleting a missing secret, unless ForceDeleteWithoutRecovery is set', async () => {
-    const secrets = new SecretsManagerClient(aws.clientConfig);
+    const secrets = new SecretsManagerClient(emulator().clientConfig);
     const SecretId = unique('missing');
 
     const withRecovery = secrets.send(new DeleteSecretCommand({ SecretId }));
@@ -181,7 +172,7 @@ describe('Secrets Manager', () => {
 
 describe('DynamoDB', () => {
   it('rejects a second conditional PutItem with ConditionalCheckFailedException', async () => {
-    const dynamodb = new DynamoDBClient(aws.clientConfig);
+    const dynamodb = new DynamoDBClient(emulator().clientConfig);
     const TableName = unique('idempotency');
     await dynamodb.send(
       new CreateTableCommand({
@@ -213,14 +204,14 @@ describe('DynamoDB', () => {
 
 describe('Lambda', () => {
   it('accepts an Event invocation without Docker (202) but never runs the function code', async () => {
-    const lambda = new LambdaClient(aws.clientConfig);
+    const lambda = new LambdaClient(emulator().clientConfig);
     const FunctionName = unique('provider');
     await lambda.send(
       new CreateFunctionCommand({
         FunctionName,
         Runtime: 'nodejs20.x',
         Handler: 'index.handler',
-        Role: await createIamRole(aws, unique('role')),
+        Role: await createIamRole(emulator(), unique('role')),
         Code: { ZipFile: new TextEncoder().encode('moto does not unpack the code unless Docker runs it') },
       }),
     );
@@ -236,7 +227,7 @@ describe('Lambda', () => {
   });
 
   it('answers ResourceNotFoundException to an invocation of a missing function', async () => {
-    const lambda = new LambdaClient(aws.clientConfig);
+    const lambda = new LambdaClient(emulator().clientConfig);
 
     const invoking = lambda.send(
       new InvokeCommand({ FunctionName: unique('missing'), InvocationType: 'Event' }),
