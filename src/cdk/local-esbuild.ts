@@ -36,10 +36,13 @@ const DEFAULT_PROBES: EsbuildProbes = { resolvesFromCdk, onPath };
  * for tests; the real answer is cached.
  */
 export function requireLocalEsbuild(probes: EsbuildProbes = DEFAULT_PROBES): void {
-  const available =
-    probes === DEFAULT_PROBES
-      ? (found ??= resolvesFromCdk() || onPath())
-      : probes.resolvesFromCdk() || probes.onPath();
+  let available: boolean;
+  if (probes === DEFAULT_PROBES) {
+    found ??= resolvesFromCdk() || onPath();
+    available = found;
+  } else {
+    available = probes.resolvesFromCdk() || probes.onPath();
+  }
   if (!available) {
     throw new EnvironmentError(
       'esbuild is not installed: run `npm install --save-dev esbuild`. crkit bundles providers with a local ' +
