@@ -1,13 +1,18 @@
 import { lambdaHandler } from '../../src/entry/lambda.js';
+import { idempotencyFromEnvironment } from '../../src/idempotency/from-environment.js';
+import { memoryIdempotencyStore } from '../../src/idempotency/memory-store.js';
 import { CrossAccountDnsRecord } from './cross-account-dns-record.js';
 
 /**
  * The Lambda handler serving `Custom::CrossAccountDnsRecord` from the application account (the Lambda-backed
- * shape), for a function whose handler is `index.handler`.
+ * shape), for a function whose handler is `index.handler`. Duplicate deliveries of a request are answered once:
+ * through the DynamoDB table `CRKIT_IDEMPOTENCY_TABLE` names, else within the warm function.
  *
  * @example
  * ```ts
  * export { handler } from 'crkit/providers/cross-account-dns-record';
  * ```
  */
-export const handler = lambdaHandler(CrossAccountDnsRecord);
+export const handler = lambdaHandler(CrossAccountDnsRecord, {
+  idempotency: idempotencyFromEnvironment() ?? memoryIdempotencyStore(),
+});

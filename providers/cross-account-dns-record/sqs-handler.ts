@@ -1,7 +1,7 @@
-import { CROSS_ACCOUNT_DNS_ENV, PROVIDER_ENV } from '../../src/constants.js';
+import { CROSS_ACCOUNT_DNS_ENV } from '../../src/constants.js';
 import { sqsHandler as createSqsHandler } from '../../src/entry/sqs.js';
 import { ConfigurationError } from '../../src/errors.js';
-import type { IdempotencyStore } from '../../src/idempotency/store.js';
+import { idempotencyFromEnvironment } from '../../src/idempotency/from-environment.js';
 import { type DnsAllowlist, readDnsAllowlist } from './allowlist.js';
 import { createCrossAccountDnsRecordDefinition } from './cross-account-dns-record.js';
 
@@ -19,21 +19,6 @@ function requiredAllowlist(): DnsAllowlist {
  * The DynamoDB idempotency store when crkit's CDK construct made a table, loaded on first use so that the
  * Powertools packages it needs are only required then.
  */
-function idempotencyFromEnvironment(): IdempotencyStore | undefined {
-  const tableName = process.env[PROVIDER_ENV.idempotencyTable];
-  if (!tableName) return undefined;
-  let store: Promise<IdempotencyStore> | undefined;
-  const load = () =>
-    (store ??= import('../../src/idempotency/dynamodb-store.js').then((module) =>
-      module.dynamoDbIdempotencyStore({ tableName }),
-    ));
-  return {
-    claim: async (key, inProgressUntil) => (await load()).claim(key, inProgressUntil),
-    complete: async (key, response) => (await load()).complete(key, response),
-    release: async (key) => (await load()).release(key),
-  };
-}
-
 const idempotency = idempotencyFromEnvironment();
 
 /**

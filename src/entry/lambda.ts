@@ -1,5 +1,8 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { type HandlerOptions, resolveOptions } from '../core/options.js';
-import { type RequestResult, runRequest } from '../core/run-request.js';
+import { runRequest } from '../core/run-request.js';
+import { answerOnce } from '../idempotency/answer-once.js';
+import type { IdempotencyStore } from '../idempotency/store.js';
 import type { HandOver } from '../long-running/continuation.js';
 import { type Router, toRouter } from '../resource/router.js';
 import type { AnyResourceDefinition } from '../resource/types.js';
@@ -19,6 +22,13 @@ export interface LambdaHandlerOptions extends HandlerOptions {
    * @default an asynchronous Invoke of this function (`context.invokedFunctionArn`)
    */
   readonly handOver?: HandOver;
+  /**
+   * Where duplicate deliveries of a request are recognised, so its handler runs once and it is answered once (Lambda
+   * may deliver an asynchronous event more than once). `idempotencyFromEnvironment()` gives the DynamoDB store
+   * crkit's CDK constructs configure.
+   * @default none: every invocation runs
+   */
+  readonly idempotency?: IdempotencyStore;
 }
 
 /** A Lambda handler for custom-resource events; it never throws. */
@@ -34,13 +44,13 @@ export function remainingTime(context: LambdaContext | undefined): number {
 }
 
 /** Waits for what a timed-out handler is still doing, but never past the end of the invocation. */
-export async function settleLate(result: RequestResult, remainingMs: number): Promise<void> {
-  if (!result.late) return;
+export async function settleLate(late: Promise<void> | undefined, remainingMs: number): Promise<void> {
+  if (!late) return;
   let timer: NodeJS.Timeout | undefined;
   const end = new Promise<void>((resolve) => {
     timer = setTimeout(resolve, Math.max(0, remainingMs - 100));
   });
-  await Promise.race([result.late, end]);
+  await Promise.race([late, end]);
   clearTimeout(timer);
 }
 
@@ -76,8 +86,22 @@ export function lambdaHandler(
       const remaining = remainingTime(context);
       const arn = context?.invokedFunctionArn;
       const handOver = options?.handOver ?? (arn ? selfInvoke(arn) : undefined);
-      const result = await runRequest(event, router, resolved, remaining, handOver);
-      await settleLate(result, remaining - (resolved.now() - started));
+      const store = options?.idempotency;
+      const result =
+        store && typeof event === 'object' && event !== null
+          ? await answerOnce(event as Record<string, unknown>, {
+              router,
+              options: resolved,
+              store,
+              deadline: started + remaining - 100,
+              // A Lambda event is not delivered again on request: if the store fails, answer anyway.
+              redeliverable: false,
+              wait: (ms, signal) => sleep(ms, undefined, { signal }).catch(() => undefined),
+              signal: new AbortController().signal,
+              handOver,
+            })
+          : await runRequest(event, router, resolved, remaining, handOver);
+      await settleLate('late' in result ? result.late : undefined, remaining - (resolved.now() - started));
     } catch (error) {
       // runRequest does not throw; this guards against a throwing logger so the invocation still ends cleanly.
       console.error(

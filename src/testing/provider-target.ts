@@ -82,7 +82,9 @@ function wrap(target: AnyResourceDefinition | Router, options: TargetOptions, lo
   };
   if (options.via === 'sqs') return sqsHandler(target, entryOptions);
   if (options.via === 'sns') return snsHandler(target, entryOptions);
-  return lambdaHandler(target, entryOptions);
+  // `false` turns the batch entries' default store off; a Lambda handler has none by default.
+  const { idempotency, ...lambdaOptions } = entryOptions;
+  return lambdaHandler(target, idempotency ? { ...lambdaOptions, idempotency } : lambdaOptions);
 }
 
 /** Runs `work` with `origin` allowed through the environment, for handlers crkit did not wrap. */
