@@ -7,6 +7,7 @@ import { type Delivery, sendResponse } from '../response/send-response.js';
 import { type Decision, decide } from './decide.js';
 import type { ResolvedOptions } from './options.js';
 import { errorText, type Outcome } from './outcome.js';
+import { textField } from './text-field.js';
 import { failureId } from './watchdog.js';
 
 /** What became of one request: what was answered, and whether it reached CloudFormation. */
@@ -27,11 +28,6 @@ export interface RequestResult {
 }
 
 const NOT_SENT = (error: string): Delivery => ({ delivered: false, attempts: 0, error });
-
-function field(raw: unknown, key: string): string | undefined {
-  const value = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)[key] : undefined;
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
 
 /** Data a handler returned may be unserialisable (a throwing getter): that is a FAILED answer, not a crash. */
 function fitSafely(target: ResponseTarget, outcome: Outcome) {
@@ -61,12 +57,12 @@ export async function runRequest(
   const { logger } = options;
   const request = isContinuation(raw) ? raw.request : raw;
   const origins = [...options.allowedResponseOrigins, ...originsFromEnvironment()];
-  const url = checkResponseUrl(field(request, 'ResponseURL'), origins);
+  const url = checkResponseUrl(textField(request, 'ResponseURL'), origins);
   const ids = {
-    requestId: field(request, 'RequestId'),
-    logicalResourceId: field(request, 'LogicalResourceId'),
-    resourceType: field(request, 'ResourceType'),
-    requestType: field(request, 'RequestType'),
+    requestId: textField(request, 'RequestId'),
+    logicalResourceId: textField(request, 'LogicalResourceId'),
+    resourceType: textField(request, 'ResourceType'),
+    requestType: textField(request, 'RequestType'),
   };
   const result = { timedOut: false, answerable: true, handedOver: false };
   if (!url.ok) {
@@ -102,9 +98,9 @@ export async function runRequest(
     durationMs: options.now() - start,
   });
   const target: ResponseTarget = {
-    StackId: field(request, 'StackId') ?? 'unknown-stack',
-    RequestId: field(request, 'RequestId') ?? 'unknown-request',
-    LogicalResourceId: field(request, 'LogicalResourceId') ?? 'unknown-resource',
+    StackId: textField(request, 'StackId') ?? 'unknown-stack',
+    RequestId: textField(request, 'RequestId') ?? 'unknown-request',
+    LogicalResourceId: textField(request, 'LogicalResourceId') ?? 'unknown-resource',
   };
   const fitted = fitSafely(target, decided.outcome);
   const delivery = await sendResponse(

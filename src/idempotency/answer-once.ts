@@ -21,9 +21,9 @@ import { createHash } from 'node:crypto';
 import type { ResolvedOptions } from '../core/options.js';
 import { errorText } from '../core/outcome.js';
 import { runRequest } from '../core/run-request.js';
+import { textField } from '../core/text-field.js';
 import { type HandOver, isContinuation } from '../long-running/continuation.js';
 import type { Router } from '../resource/router.js';
-import { fitResponse } from '../response/response-body.js';
 import { checkResponseUrl, originsFromEnvironment } from '../response/response-url.js';
 import { sendResponse } from '../response/send-response.js';
 import type { RecordResult } from './record-result.js';
@@ -53,8 +53,6 @@ const FIRST_POLL_MS = 50;
 const MAX_POLL_MS = 1000;
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-const text = (request: Record<string, unknown>, key: string) =>
-  typeof request[key] === 'string' && request[key] !== '' ? (request[key] as string) : undefined;
 
 /** The ResponseURL of a request, or of the request a continuation carries. */
 function responseUrlOf(request: Record<string, unknown>): unknown {
@@ -72,8 +70,8 @@ function responseUrlOf(request: Record<string, unknown>): unknown {
 export function requestKey(request: Record<string, unknown>): string | undefined {
   const inner = isContinuation(request) && typeof request.request === 'object' && request.request !== null;
   const source = inner ? (request.request as Record<string, unknown>) : request;
-  const stackId = text(source, 'StackId');
-  const requestId = text(source, 'RequestId');
+  const stackId = textField(source, 'StackId');
+  const requestId = textField(source, 'RequestId');
   const step = inner ? `\ncontinuation ${String((request as Record<string, unknown>).id)}` : '';
   return stackId && requestId ? sha256(`${stackId}\n${requestId}${step}`) : undefined;
 }
@@ -100,7 +98,10 @@ export async function answerOnce(
       claim = await store.claim(key, context.deadline);
     } catch (error) {
       const problem = `idempotency store failed: ${errorText(error)}`;
-      options.logger.error('could not claim the request', { requestId: text(request, 'RequestId'), problem });
+      options.logger.error('could not claim the request', {
+        requestId: textField(request, 'RequestId'),
+        problem,
+      });
       if (context.redeliverable) return { kind: 'retry', problem };
       return run(request, context, undefined);
     }
@@ -152,21 +153,16 @@ async function run(
       problem: result.delivery.delivered ? 'no usable ResponseURL' : result.delivery.error,
     };
   }
-  if (key && store) {
-    // runRequest sent exactly this body: fitting is deterministic, and its outcome is already the fitted one.
-    const target = {
-      StackId: text(request, 'StackId') ?? 'unknown-stack',
-      RequestId: text(request, 'RequestId') ?? 'unknown-request',
-      LogicalResourceId: text(request, 'LogicalResourceId') ?? 'unknown-resource',
-    };
+  if (key && store && result.body !== undefined) {
+    // The body exactly as runRequest sent it, so that a duplicate re-sends the same bytes.
     const response: StoredResponse = {
-      body: fitResponse(target, result.outcome).body,
+      body: result.body,
       delivered: result.delivery.delivered,
       responseUrlHash: sha256(String(responseUrlOf(request))),
     };
     await store.complete(key, response).catch((error: unknown) =>
       options.logger.error('could not store the outcome; a duplicate may run the handler again', {
-        requestId: target.RequestId,
+        requestId: textField(request, 'RequestId'),
         error: errorText(error),
       }),
     );
@@ -183,7 +179,7 @@ async function resend(
   context: AnswerContext,
 ): Promise<RecordResult> {
   const { options } = context;
-  const requestId = text(request, 'RequestId');
+  const requestId = textField(request, 'RequestId');
   const url = checkResponseUrl(responseUrlOf(request), [
     ...options.allowedResponseOrigins,
     ...originsFromEnvironment(),

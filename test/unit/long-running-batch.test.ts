@@ -87,4 +87,42 @@ describe('long-running resources in an SQS batch', () => {
     expect(capture.responses).toHaveLength(1);
     expect(capture.responseFor(url)?.body).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: 'job-1' });
   });
+
+  it('re-sends the very body it answered when a hand-over whose answer was lost is delivered again', async () => {
+    await capture.close();
+    capture = await startResponseCapture({
+      behaviour: ({ attempt }) => (attempt === 1 ? { status: 403 } : {}),
+    });
+    const { definition, checks } = job(1);
+    const handler = sqsHandler(definition, { allowedResponseOrigins: [capture.origin], logger: quiet });
+    const request = createEvent({ resourceType: 'Custom::Job', responseUrl: capture.responseUrl() });
+    const continuation: Continuation = {
+      kind: 'crkit.continuation',
+      version: 1,
+      id: 'handover-2',
+      request,
+      operation: 'Create',
+      physicalResourceId: 'job-1',
+      state: { n: 0 },
+      startedAt: Date.now(),
+      attempt: 1,
+      delayMs: 5,
+    };
+    const context = { getRemainingTimeInMillis: () => 10_000 };
+
+    const first = await handler({ Records: [sqsRecord('m-1', continuation)] }, context);
+    const again = await handler({ Records: [sqsRecord('m-1', continuation)] }, context);
+
+    expect(first.batchItemFailures).toEqual([{ itemIdentifier: 'm-1' }]);
+    expect(again.batchItemFailures).toEqual([]);
+    expect(checks).toHaveBeenCalledOnce();
+    expect(capture.responses).toHaveLength(1);
+    expect(capture.responses[0]?.body).toMatchObject({
+      Status: 'SUCCESS',
+      PhysicalResourceId: 'job-1',
+      StackId: request.StackId,
+      RequestId: request.RequestId,
+      LogicalResourceId: request.LogicalResourceId,
+    });
+  });
 });
