@@ -1,4 +1,5 @@
-// The response PUT of the hand-written handlers: Node's own http(s) module, as the bench's floor does.
+// The response PUT of every hand-written handler of the bench: Node's own http(s) module, loading `node:https`
+// only for an https URL (TLS is not free).
 
 /** The request fields a response echoes. */
 export interface RequestIds {

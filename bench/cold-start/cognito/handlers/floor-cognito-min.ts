@@ -1,5 +1,5 @@
 // The least a Cognito test user needs: AdminCreateUser and AdminSetUserPassword, answered with node:https.
-import { putResponse, type RequestIds } from './put-response.js';
+import { putResponse, type RequestIds } from '../../handlers/put-response.js';
 import { createConfirmedUser, type TestUserProperties } from './test-user-calls.js';
 
 /** Creates a CONFIRMED user, then answers; any error answers FAILED. */

@@ -1,5 +1,5 @@
 // The floor of the Cognito group: the four calls crkit's provider makes, answered with node:https, no validation.
-import { putResponse, type RequestIds } from './put-response.js';
+import { putResponse, type RequestIds } from '../../handlers/put-response.js';
 import { createTestUser, type TestUserProperties } from './test-user-calls.js';
 
 /** Creates the test user and its secret, then answers; any error answers FAILED. */
