@@ -3,7 +3,7 @@ import { ConfigurationError } from '../errors.js';
 import type { CustomResourceEvent } from '../event/schema.js';
 import { createJsonLogger, type Logger } from '../logger.js';
 import type { RetryOptions, SendDependencies } from '../response/send-response.js';
-import { preloadTransport, type ResponseTransport, undiciTransport } from '../response/transport.js';
+import { defaultTransport, preloadTransport, type ResponseTransport } from '../response/transport.js';
 
 /** Options shared by every entry point (`lambdaHandler`, and the SNS and SQS entries). */
 export interface HandlerOptions {
@@ -29,7 +29,7 @@ export interface HandlerOptions {
   readonly authorize?: (event: CustomResourceEvent) => string | undefined | Promise<string | undefined>;
   /** How the response PUT is retried. @default 5 tries, 250 ms first backoff doubling to 4 s, full jitter */
   readonly retry?: RetryOptions;
-  /** How the response PUT is sent. @default `undici` */
+  /** How the response PUT is sent. @default undici, falling back to `node:https` when undici throws */
   readonly transport?: ResponseTransport;
   /** The clock, in epoch milliseconds (for tests). @default Date.now */
   readonly now?: () => number;
@@ -85,7 +85,7 @@ export function resolveOptions(options: HandlerOptions = {}): ResolvedOptions {
   if (!(Number.isFinite(margin) && margin >= 0)) {
     throw new ConfigurationError('timeoutMarginMs', `expected a number of milliseconds >= 0, got ${margin}`);
   }
-  const transport = options.transport ?? undiciTransport;
+  const transport = options.transport ?? defaultTransport;
   return {
     logger: options.logger ?? createJsonLogger(),
     allowedResponseOrigins: (options.allowedResponseOrigins ?? []).map(checkOrigin),
@@ -96,6 +96,6 @@ export function resolveOptions(options: HandlerOptions = {}): ResolvedOptions {
     sleep: options.sleep ?? ((ms) => sleep(ms)),
     random: options.random ?? Math.random,
     authorize: options.authorize ?? (() => undefined),
-    preload: transport === undiciTransport ? preloadTransport : () => undefined,
+    preload: transport === defaultTransport ? preloadTransport : () => undefined,
   };
 }

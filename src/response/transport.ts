@@ -1,4 +1,5 @@
 import type { Pool } from 'undici';
+import { nodeHttpsTransport } from './https-transport.js';
 
 /** One HTTP PUT of a response body. */
 export interface PutRequest {
@@ -47,7 +48,7 @@ export function preloadTransport(): void {
  */
 const pools = new Map<string, Pool>();
 
-/** The default transport: undici's `request` on a pool kept per origin; the body is read to the end. */
+/** undici's `request` on a pool kept per origin; the body is read to the end. */
 export const undiciTransport: ResponseTransport = async ({ url, headers, body, signal }) => {
   const { Pool, request } = await loadUndici();
   const { origin, pathname, search } = new URL(url);
@@ -65,4 +66,18 @@ export const undiciTransport: ResponseTransport = async ({ url, headers, body, s
   });
   await response.body.dump();
   return { statusCode: response.statusCode };
+};
+
+/**
+ * The default transport: undici, and when undici throws (it cannot load, as in an ESM bundle where its CommonJS
+ * `require` of a Node built-in fails, or it cannot connect) the same PUT again through `node:https`, which cannot
+ * fail the same way. An HTTP status is an answer, not a failure: it is never retried here (`sendResponse` decides).
+ */
+export const defaultTransport: ResponseTransport = async (put) => {
+  try {
+    return await undiciTransport(put);
+  } catch (error) {
+    if (put.signal.aborted) throw error;
+    return nodeHttpsTransport(put);
+  }
 };
