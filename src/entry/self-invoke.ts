@@ -15,7 +15,7 @@ let client: InstanceType<LambdaModule['LambdaClient']> | undefined;
  * ```
  */
 export function selfInvoke(functionArn: string): HandOver {
-  return async (continuation: Continuation) => {
+  return async (continuation: Continuation, signal?: AbortSignal) => {
     const { InvokeCommand, LambdaClient } = await import('@aws-sdk/client-lambda');
     client ??= new LambdaClient({});
     const response = await client.send(
@@ -24,6 +24,7 @@ export function selfInvoke(functionArn: string): HandOver {
         InvocationType: 'Event',
         Payload: Buffer.from(JSON.stringify(continuation)),
       }),
+      signal ? { abortSignal: signal } : {},
     );
     if (response.StatusCode !== 202)
       throw new Error(`Lambda answered ${response.StatusCode} to the asynchronous Invoke`);
