@@ -95,7 +95,7 @@ export function createReply(request: unknown, context: ReplyContext): Reply {
     answered,
     send: (outcome) =>
       once(() => {
-        const fitted = fitSafely(target, outcome, failureId(request));
+        const fitted = fitSafely(target, outcome, reply.madeId ?? failureId(request));
         return put(fitted.body, fitted.outcome);
       }),
     resend: (body) => once(() => put(body, statusOf(body, target))),

@@ -21,6 +21,8 @@ interface Undici {
 }
 
 let loading: Promise<Undici> | undefined;
+/** undici, once it has loaded: until then (or if it cannot load) a PUT goes through `node:https`. */
+let loaded: Undici | undefined;
 
 /**
  * Loads undici's connection pool and its request API: all crkit needs, at a fraction of the cost of undici's index
@@ -30,7 +32,10 @@ function loadUndici(): Promise<Undici> {
   loading ??= Promise.all([
     import('undici/lib/dispatcher/pool.js'),
     import('undici/lib/api/api-request.js'),
-  ]).then(([pool, api]) => ({ Pool: pool.default, request: api.default }));
+  ]).then(([pool, api]) => {
+    loaded = { Pool: pool.default, request: api.default };
+    return loaded;
+  });
   return loading;
 }
 
@@ -69,11 +74,17 @@ export const undiciTransport: ResponseTransport = async ({ url, headers, body, s
 };
 
 /**
- * The default transport: undici, and when undici throws (it cannot load, as in an ESM bundle where its CommonJS
- * `require` of a Node built-in fails, or it cannot connect) the same PUT again through `node:https`, which cannot
- * fail the same way. An HTTP status is an answer, not a failure: it is never retried here (`sendResponse` decides).
+ * The default transport. A PUT never waits for a module to load: until undici has loaded (it starts loading when a
+ * request arrives, see `preloadTransport`) or when it cannot load (an ESM bundle where its CommonJS `require` of a
+ * Node built-in fails), the PUT goes through `node:https`; once loaded, through undici's pool. When undici throws
+ * (it cannot connect), the same PUT goes again through `node:https`, which cannot fail the same way. An HTTP status
+ * is an answer, not a failure: it is never retried here (`sendResponse` decides).
  */
 export const defaultTransport: ResponseTransport = async (put) => {
+  if (!loaded) {
+    void loadUndici().catch(() => undefined);
+    return nodeHttpsTransport(put);
+  }
   try {
     return await undiciTransport(put);
   } catch (error) {

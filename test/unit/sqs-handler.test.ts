@@ -150,7 +150,12 @@ describe('sqsHandler', () => {
     const { definition, stats } = widget({ delayMs: 2400 });
     const { accepted: puts, transport } = responseEndpoint();
     const [first, second] = [sqsRecord(request('a')), sqsRecord(request('b'))];
-    const handler = sqsHandler(definition, { transport, logger: quiet, concurrency: 1, timeoutMarginMs: 500 });
+    const handler = sqsHandler(definition, {
+      transport,
+      logger: quiet,
+      concurrency: 1,
+      timeoutMarginMs: 500,
+    });
 
     const response = await handler({ Records: [first, second] }, contextFor(3250));
 
