@@ -100,7 +100,9 @@ function recordProvider(options: CrossAccountDnsRecordOptions): RecordProvider {
   let sts = options.clients?.sts;
   const accounts = new Map<string, DnsAccount>();
 
-  const roleOf = (props: CrossAccountDnsRecordProps): AssumeRoleTarget | undefined => {
+  const roleOf = (
+    props: Pick<CrossAccountDnsRecordProps, 'RoleArn' | 'ExternalId'>,
+  ): AssumeRoleTarget | undefined => {
     if (props.RoleArn === undefined) return options.assumeRole;
     if (!roleFromProperties) {
       const message =

@@ -67,6 +67,19 @@ export function isCreateFailedMarker(physicalResourceId: string): boolean {
   return physicalResourceId.startsWith(CREATE_FAILED_MARKER);
 }
 
+/**
+ * Why a handler may not return `id` as its physical id, or `undefined` when it may: the answer's rules, and not the
+ * create-failed marker's prefix, which crkit alone issues (a Delete carrying it is answered without calling delete,
+ * so a real resource under such an id would never be deleted).
+ */
+export function handlerIdProblem(id: unknown): string | undefined {
+  const problem = physicalIdProblem(id);
+  if (problem !== undefined) return problem;
+  return isCreateFailedMarker(id as string)
+    ? `expected an id not starting with "${CREATE_FAILED_MARKER}" (crkit's own)`
+    : undefined;
+}
+
 /** Why `id` cannot be a physical id, or `undefined` when it can. */
 export function physicalIdProblem(id: unknown): string | undefined {
   if (typeof id !== 'string' || id.length === 0)
