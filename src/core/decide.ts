@@ -59,9 +59,13 @@ export async function decide(raw: unknown, context: RunContext): Promise<Decisio
       return answer({ status: 'SUCCESS', physicalResourceId: event.PhysicalResourceId, reason: nothing });
   }
   reply.stage = 'authorize';
-  const refusal = await options.authorize(event);
+  const refusal: unknown = await options.authorize(event);
   if (refusal !== undefined) {
-    return answer({ status: 'FAILED', physicalResourceId: failureId(event), reason: refusal });
+    const reason =
+      typeof refusal === 'string'
+        ? refusal
+        : `refused: authorize returned ${errorText(refusal)} (expected a reason string, or undefined to serve)`;
+    return answer({ status: 'FAILED', physicalResourceId: failureId(event), reason });
   }
   if (!definition) {
     const reason = `unknown resource type ${event.ResourceType}; this provider serves ${router.resourceTypes.join(', ')}`;
@@ -101,10 +105,13 @@ async function complete(
   let outcome: Outcome;
   if (result.kind === 'handover') {
     reply.stage = 'the hand-over to a new invocation';
-    const signal = AbortSignal.timeout(Math.max(1, Math.ceil(deadlines.cutoff - options.now())));
-    const problem = handOver
-      ? await handOver(result.continuation, signal).then(() => undefined, errorText)
-      : 'no way to hand over';
+    const signal = AbortSignal.timeout(Math.max(1, Math.ceil(deadlines.handOver - options.now())));
+    const handing = handOver
+      ? handOver(result.continuation, signal).then(() => undefined, errorText)
+      : Promise.resolve('no way to hand over');
+    reply.handingOver = handing;
+    const problem = await handing;
+    reply.handingOver = undefined;
     if (problem === undefined) {
       if (!reply.handOver()) {
         options.logger.error(

@@ -80,10 +80,21 @@ export function handlerIdProblem(id: unknown): string | undefined {
     : undefined;
 }
 
+/** A value as a Reason may quote it; never throws (a Proxy, a throwing toJSON, a symbol). */
+function shownValue(value: unknown): string {
+  try {
+    if (typeof value === 'symbol' || typeof value === 'bigint') return String(value);
+    return JSON.stringify(value) ?? typeof value;
+  } catch {
+    return `a ${typeof value} that could not be read`;
+  }
+}
+
 /** Why `id` cannot be a physical id, or `undefined` when it can. */
 export function physicalIdProblem(id: unknown): string | undefined {
-  if (typeof id !== 'string' || id.length === 0)
-    return `expected a non-empty string, got ${JSON.stringify(id)}`;
+  if (typeof id !== 'string' || id.length === 0) {
+    return `expected a non-empty string, got ${shownValue(id)}`;
+  }
   const bytes = Buffer.byteLength(id, 'utf8');
   if (bytes > CFN_LIMITS.maxPhysicalResourceIdBytes) {
     return `expected at most ${CFN_LIMITS.maxPhysicalResourceIdBytes} bytes, got ${bytes}`;
