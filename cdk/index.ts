@@ -13,4 +13,18 @@ export {
   CrossAccountDnsRecordProvider,
   type CrossAccountDnsRecordProviderProps,
 } from '../providers/cross-account-dns-record/cdk/cross-account-dns-record-provider.js';
+export {
+  type CommandInput,
+  type SdkCallDescription,
+  type SdkCallOptions,
+  type SdkClientClass,
+  type SdkCommandClass,
+  sdkCall,
+} from '../providers/sdk-call/cdk/sdk-call.js';
+export {
+  SdkCallResource,
+  type SdkCallResourceProps,
+  type SdkCallStep,
+} from '../providers/sdk-call/cdk/sdk-call-resource.js';
+export { SdkCallValue } from '../providers/sdk-call/cdk/sdk-call-value.js';
 export * from '../src/cdk/index.js';
