@@ -35,7 +35,7 @@ export interface SdkClients {
 /** How {@link sdkClients} makes its clients. */
 export interface SdkClientsOptions {
   /** Merged into every client's configuration (an emulator's endpoint and credentials, say). @default {} */
-  readonly clientConfig?: Readonly<Record<string, unknown>>;
+  readonly clientConfig?: object;
   /** How client packages are loaded. @default `import()`: the Lambda runtime's SDK, or the bundle's */
   readonly importModule?: ImportModule;
 }
