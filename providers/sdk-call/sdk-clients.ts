@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { CrkitError } from '../../src/errors.js';
 
 /** Loads a module by name; `import()` unless a test passes another. */
@@ -40,7 +41,23 @@ export interface SdkClientsOptions {
   readonly importModule?: ImportModule;
 }
 
-const defaultImport: ImportModule = (specifier) => import(specifier) as Promise<Record<string, unknown>>;
+/**
+ * `import()`, then Node's `require` resolution from the working directory: ES module resolution ignores `NODE_PATH`,
+ * which is how Lambda's runtime reaches the SDK it provides (its bootstrap sets `NODE_PATH` to
+ * `/opt/nodejs/node<major>/node_modules:/opt/nodejs/node_modules:/var/runtime/node_modules:/var/runtime:/var/task`
+ * when unset), so a package `import()` misses may still be found.
+ */
+const defaultImport: ImportModule = async (specifier) => {
+  try {
+    return (await import(specifier)) as Record<string, unknown>;
+  } catch (error) {
+    try {
+      return createRequire(`${process.cwd()}/`)(specifier) as Record<string, unknown>;
+    } catch {
+      throw error;
+    }
+  }
+};
 
 const isClass = (value: unknown): value is new (...args: never[]) => unknown =>
   typeof value === 'function' && typeof value.prototype === 'object';
