@@ -2,6 +2,8 @@ export { handler } from './handler.js';
 export { iamActionOf, servicePackageOf } from './iam-action.js';
 export { formatRuntimeValue, parseRuntimeValue, type RuntimeValue, runtimeValuesIn } from './markers.js';
 export {
+  SDK_CALL_RESOURCE_TYPE,
+  SDK_CALL_SENSITIVE_PROPERTIES,
   SdkCallProperties,
   type SdkCallPropertiesInput,
   type SdkCallProps,

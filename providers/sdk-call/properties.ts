@@ -79,6 +79,15 @@ export const SdkCallProperties = z.object({
     .transform((paths) => [...new Set(paths ?? [])]),
 });
 
+/** The resource type the sdk-call provider serves. */
+export const SDK_CALL_RESOURCE_TYPE = 'Custom::SdkCall';
+
+/**
+ * The steps may carry sensitive input: a validation message names the property and never echoes its value, at synth
+ * time and at run time alike.
+ */
+export const SDK_CALL_SENSITIVE_PROPERTIES = ['OnCreate', 'OnUpdate', 'OnDelete'] as const;
+
 /** The validated properties of a `Custom::SdkCall`. */
 export type SdkCallProps = z.output<typeof SdkCallProperties>;
 

@@ -2,7 +2,13 @@ import { defaultPhysicalResourceId } from '../../src/core/physical-id.js';
 import { CrkitError } from '../../src/errors.js';
 import { defineResource } from '../../src/resource/define-resource.js';
 import type { HandlerResult, ResourceDefinition } from '../../src/resource/types.js';
-import { SdkCallProperties, type SdkCallProps, type SdkCallSpec } from './properties.js';
+import {
+  SDK_CALL_RESOURCE_TYPE,
+  SDK_CALL_SENSITIVE_PROPERTIES,
+  SdkCallProperties,
+  type SdkCallProps,
+  type SdkCallSpec,
+} from './properties.js';
 import { pickResponseFields, responseField } from './response-fields.js';
 import { type CallContext, runCalls } from './run-calls.js';
 import { type SdkClientsOptions, sdkClients } from './sdk-clients.js';
@@ -65,10 +71,9 @@ export function createSdkCallDefinition(
 ): ResourceDefinition<typeof SdkCallProperties, Record<string, string>> {
   const sdk = sdkClients(options);
   return defineResource({
-    resourceType: 'Custom::SdkCall',
+    resourceType: SDK_CALL_RESOURCE_TYPE,
     properties: SdkCallProperties,
-    // A call's input may be sensitive: a validation message names the property, never echoes it.
-    sensitiveProperties: ['OnCreate', 'OnUpdate', 'OnDelete'],
+    sensitiveProperties: SDK_CALL_SENSITIVE_PROPERTIES,
     create: ({ properties, physicalResourceId, signal }) =>
       runStep('OnCreate', properties.OnCreate, properties, { sdk, signal }, physicalResourceId),
     update: ({ properties, physicalResourceId, signal, event }) =>

@@ -6,7 +6,7 @@ import { CrkitResource } from '../../../src/cdk/crkit-resource.js';
 import { checkLeastPrivilege } from '../../../src/cdk/least-privilege.js';
 import { providerEntry } from '../../../src/cdk/provider-entry.js';
 import { runtimeValuesIn } from '../markers.js';
-import { SdkCallProperties } from '../properties.js';
+import { SDK_CALL_RESOURCE_TYPE, SDK_CALL_SENSITIVE_PROPERTIES, SdkCallProperties } from '../properties.js';
 import type { SdkCallDescription } from './sdk-call.js';
 import { readStatementOf } from './sdk-call-value.js';
 
@@ -83,9 +83,9 @@ export class SdkCallResource extends Construct {
     const physicalId = props.physicalResourceId;
     this.resource = new CrkitResource<typeof SdkCallProperties, Record<string, string>>(this, 'Default', {
       definition: {
-        resourceType: 'Custom::SdkCall',
+        resourceType: SDK_CALL_RESOURCE_TYPE,
         properties: SdkCallProperties,
-        sensitiveProperties: ['OnCreate', 'OnUpdate', 'OnDelete'],
+        sensitiveProperties: SDK_CALL_SENSITIVE_PROPERTIES,
       },
       provider: this.provider,
       properties: {
