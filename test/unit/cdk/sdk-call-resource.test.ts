@@ -1,10 +1,5 @@
 import { createRequire } from 'node:module';
-import {
-  AdminCreateUserCommand,
-  AdminDeleteUserCommand,
-  AdminSetUserPasswordCommand,
-  CognitoIdentityProviderClient,
-} from '@aws-sdk/client-cognito-identity-provider';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DescribeAvailabilityZonesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { LambdaClient } from '@aws-sdk/client-lambda';
@@ -15,43 +10,22 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DeleteParameterCommand, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { STSClient } from '@aws-sdk/client-sts';
-import type { Stack } from 'aws-cdk-lib';
+import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { UserPool } from 'aws-cdk-lib/aws-cognito';
-import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { describe, expect, it } from 'vitest';
+import { SdkCallStack } from '../../../examples/sdk-call-stack.js';
 import { sdkCall } from '../../../providers/sdk-call/cdk/sdk-call.js';
 import { SdkCallResource } from '../../../providers/sdk-call/cdk/sdk-call-resource.js';
-import { SdkCallValue } from '../../../providers/sdk-call/cdk/sdk-call-value.js';
 import { iamActionOf } from '../../../providers/sdk-call/iam-action.js';
 import { SdkCallProperties } from '../../../providers/sdk-call/properties.js';
 import { testStack } from './fixtures/stacks.js';
 import { wildcardActions } from './iam.js';
 
-/** The Cognito test user as one resource: create, confirm with a password read at run time, delete. */
-function testUser(stack: Stack, id = 'Tester') {
-  const userPool = new UserPool(stack, `${id}Pool`);
-  const secret = new Secret(stack, `${id}Secret`, {
-    generateSecretString: { secretStringTemplate: '{}', generateStringKey: 'password' },
+/** The example app's SdkCall stack (a CONFIRMED Cognito user from plain SDK calls), bundling skipped. */
+const exampleStack = () =>
+  new SdkCallStack(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), 'SdkCall', {
+    env: { account: '111111111111', region: 'us-east-1' },
   });
-  const user = { UserPoolId: userPool.userPoolId, Username: 'e2e-tester' };
-  const tester = new SdkCallResource(stack, id, {
-    onCreate: [
-      sdkCall(CognitoIdentityProviderClient, AdminCreateUserCommand, { ...user, MessageAction: 'SUPPRESS' }),
-      sdkCall(
-        CognitoIdentityProviderClient,
-        AdminSetUserPasswordCommand,
-        { ...user, Password: SdkCallValue.fromSecret(secret, 'password'), Permanent: true },
-        { sensitive: true },
-      ),
-    ],
-    onDelete: sdkCall(CognitoIdentityProviderClient, AdminDeleteUserCommand, user, {
-      ignoreErrors: ['UserNotFoundException'],
-    }),
-    physicalResourceId: { responseField: 'User.Username' },
-  });
-  return { tester, userPool, secret };
-}
 
 /** The policies of the template with their actions, by logical id. */
 function policyActions(template: Template): Record<string, string[]> {
@@ -75,10 +49,7 @@ function renderStep(value: unknown): string {
 
 describe('SdkCallResource', () => {
   it('grants exactly the actions of its calls, and reading its secret, in a policy of its own', () => {
-    const stack = testStack();
-    testUser(stack);
-
-    const template = Template.fromStack(stack);
+    const template = Template.fromStack(exampleStack());
     const own = Object.entries(policyActions(template)).filter(([id]) => id.startsWith('TesterPolicy'));
 
     expect(own).toHaveLength(1);
@@ -94,10 +65,7 @@ describe('SdkCallResource', () => {
   });
 
   it('depends on its policy, so a stack update or delete removes the policy only after the Delete is answered', () => {
-    const stack = testStack();
-    testUser(stack);
-
-    const template = Template.fromStack(stack);
+    const template = Template.fromStack(exampleStack());
     const [policyId] = Object.keys(template.findResources('AWS::IAM::Policy')).filter((id) =>
       id.startsWith('TesterPolicy'),
     );
@@ -107,16 +75,13 @@ describe('SdkCallResource', () => {
   });
 
   it('writes each step as JSON text, so Permanent: true stays a boolean and only a reference to the password is in the template', () => {
-    const stack = testStack();
-    testUser(stack);
-
-    const template = Template.fromStack(stack);
+    const template = Template.fromStack(exampleStack());
     const [resource] = Object.values(template.findResources('Custom::SdkCall'));
     const onCreate = SdkCallProperties.parse({
       OnCreate: renderStep(resource?.Properties.OnCreate),
     }).OnCreate;
 
-    expect(onCreate?.[1]?.Input).toMatchObject({ Permanent: true, Username: 'e2e-tester' });
+    expect(onCreate?.[1]?.Input).toMatchObject({ Permanent: true, Username: 'smoke-tester' });
     expect(onCreate?.[1]?.Sensitive).toBe(true);
     expect(String(onCreate?.[1]?.Input.Password)).toMatch(/^\{\{crkit:secretsmanager:.+#password\}\}$/);
   });
