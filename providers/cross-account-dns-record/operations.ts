@@ -11,18 +11,12 @@ import type {
 import { isChangeRejection } from './change-coalescer.js';
 import type { DnsAccount } from './dns-account.js';
 import type { CrossAccountDnsRecordProps } from './properties.js';
+import type { CrossAccountDnsRecordData } from './record-data.js';
 import { formatRecordId, parseRecordId, type RecordId, recordIdOf, sameRecord } from './record-id.js';
 import { isWithin } from './record-name.js';
 import { isAwsError } from './route53-calls.js';
 
-/** `Fn::GetAtt` attributes of a `Custom::CrossAccountDnsRecord`. */
-export interface CrossAccountDnsRecordData extends Record<string, unknown> {
-  /** The hosted zone holding the record, e.g. `Z0123456789ABC`. */
-  readonly HostedZoneId: string;
-  /** The record's name, lower case without the trailing dot, e.g. `app1.example.com`. */
-  readonly Name: string;
-  readonly Type: string;
-}
+export type { CrossAccountDnsRecordData };
 
 /** What the operations need of the definition: Route 53 in the right account, and the allowlist's verdict. */
 export interface RecordProvider {
