@@ -1,5 +1,5 @@
 import { defaultPhysicalResourceId } from '../../src/core/physical-id.js';
-import { CrkitError } from '../../src/errors.js';
+import { CrkitError, ValidationError } from '../../src/errors.js';
 import { defineResource } from '../../src/resource/define-resource.js';
 import type { HandlerResult, ResourceDefinition } from '../../src/resource/types.js';
 import {
@@ -87,10 +87,20 @@ export function createSdkCallDefinition(
             defaultPhysicalResourceId(event),
           )
         : runStep('OnUpdate', properties.OnUpdate, properties, { sdk, signal }, physicalResourceId),
-    delete: async ({ properties, signal }) => {
-      await runCalls('OnDelete', properties.OnDelete ?? [], { sdk, signal });
+    delete: async ({ properties, rawProperties, signal }) => {
+      // The delete needs only OnDelete: read it alone when the rest no longer matches the schema.
+      const steps = properties ? properties.OnDelete : onDeleteOf(rawProperties);
+      await runCalls('OnDelete', steps ?? [], { sdk, signal });
     },
   });
+}
+
+/** OnDelete alone, from properties that no longer match the schema as a whole; throws when it cannot be read. */
+function onDeleteOf(raw: Readonly<Record<string, unknown>>): SdkCallProps['OnDelete'] {
+  const parsed = SdkCallProperties.shape.OnDelete.safeParse(raw.OnDelete);
+  if (!parsed.success)
+    throw new ValidationError([{ path: 'ResourceProperties.OnDelete', message: 'cannot be read' }]);
+  return parsed.data;
 }
 
 /**
