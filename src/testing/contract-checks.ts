@@ -117,7 +117,8 @@ export async function runContractChecks(
     return 'invalidProperties did not make the Create fail: pass properties it rejects';
   });
 
-  if (input.exists) checks.push({ name: 'nothing is left behind (every Delete removed its resource)', problems: leftBehind });
+  if (input.exists)
+    checks.push({ name: 'nothing is left behind (every Delete removed its resource)', problems: leftBehind });
   const exchanges = await provider.recheck();
   checks.push({
     name: 'every response is one CloudFormation accepts (one per request, at most 4096 bytes, valid fields)',
