@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Change, ResourceRecordSet } from '@aws-sdk/client-route-53';
 import { ValidationError } from '../../src/errors.js';
 import { isChangeRejection } from './change-coalescer.js';
@@ -16,6 +16,12 @@ const OWNERS_TTL = 300;
 /** Listed for a record that existed before any owner joined it: it is never deleted. */
 const PRE_EXISTING = 'pre-existing';
 const ATTEMPTS = 4;
+/**
+ * Each version of the owners' list carries a fresh revision value, so no CREATE ever repeats an earlier one: the
+ * emulator moto refuses a CREATE equal to one in its change journal while the name exists, even when the same batch
+ * deletes it first (moto/route53/models.py, change_resource_record_sets); Route 53 takes it either way.
+ */
+const REVISION = 'rev:';
 
 /** Who owns a share: one resource of one stack, as every request about it names it. */
 export function ownerOf(event: { readonly StackId: string; readonly LogicalResourceId: string }): string {
@@ -28,14 +34,18 @@ export function ownerOf(event: { readonly StackId: string; readonly LogicalResou
 const ownersIdOf = (id: RecordId): RecordId => ({ ...id, type: 'TXT', name: `${OWNERS_PREFIX}${id.name}` });
 
 const ownersOf = (set: ResourceRecordSet | undefined) =>
-  (set?.ResourceRecords ?? []).map((record) => (record.Value ?? '').replace(/^"|"$/g, ''));
+  (set?.ResourceRecords ?? [])
+    .map((record) => (record.Value ?? '').replace(/^"|"$/g, ''))
+    .filter((value) => !value.startsWith(REVISION));
 
 function ownersSet(id: RecordId, owners: readonly string[]): ResourceRecordSet {
   return {
     Name: `${ownersIdOf(id).name}.`,
     Type: 'TXT',
     TTL: OWNERS_TTL,
-    ResourceRecords: owners.map((owner) => ({ Value: `"${owner}"` })),
+    ResourceRecords: [`${REVISION}${randomBytes(6).toString('hex')}`, ...owners].map((value) => ({
+      Value: `"${value}"`,
+    })),
   };
 }
 

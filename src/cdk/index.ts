@@ -1,3 +1,7 @@
+export {
+  CrossAccountCertificate,
+  type CrossAccountCertificateProps,
+} from '../../providers/cross-account-certificate/cdk/cross-account-certificate.js';
 export type { AttributeName } from './attribute-name.js';
 export { AzIdMapping, type AzIdMappingProps } from './az-id-mapping.js';
 export { CognitoTestUser, type CognitoTestUserProps } from './cognito-test-user.js';

@@ -106,13 +106,13 @@ describe('cross-account-dns-record values and shared records in the emulator', (
     expect(second.PhysicalResourceId).toBe(first.PhysicalResourceId);
     const shared = await zoneRecords();
     expect(shared[`${NAME} CNAME`]).toEqual(VALIDATION.ResourceRecords);
-    expect(shared[`_crkit-owners.${NAME} TXT`]).toHaveLength(2);
+    expect(shared[`_crkit-owners.${NAME} TXT`]).toHaveLength(3);
 
     const id = first.PhysicalResourceId;
     expect((await answer(deleteEvent({ ...event('CertA'), physicalResourceId: id }))).Status).toBe('SUCCESS');
     expect((await zoneRecords())[`${NAME} CNAME`]).toEqual(VALIDATION.ResourceRecords);
     expect((await answer(deleteEvent({ ...event('CertA'), physicalResourceId: id }))).Status).toBe('SUCCESS');
-    expect((await zoneRecords())[`_crkit-owners.${NAME} TXT`]).toHaveLength(1);
+    expect((await zoneRecords())[`_crkit-owners.${NAME} TXT`]).toHaveLength(2);
 
     expect((await answer(deleteEvent({ ...event('CertB'), physicalResourceId: id }))).Status).toBe('SUCCESS');
     const after = await zoneRecords();

@@ -5,6 +5,13 @@ import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const cdkDir = join(root, 'src', 'cdk');
+const providersDir = join(root, 'providers');
+
+const isUnder = (path: string, dir: string): boolean => path === dir || path.startsWith(dir + sep);
+/** Construct code: src/cdk and each provider's `cdk/` folder. */
+const isConstructCode = (path: string): boolean =>
+  isUnder(path, cdkDir) ||
+  (isUnder(path, providersDir) && relative(providersDir, path).split(sep)[1] === 'cdk');
 
 /** Module specifiers of static and dynamic imports, re-exports and requires (type-only ones included). */
 const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)['"]([^'"]+)['"]/g;
@@ -24,8 +31,7 @@ function cdkImports(path: string, text: string): string[] {
     .filter((specifier) => {
       if (/^(aws-cdk-lib|constructs)(\/|$)/.test(specifier) || specifier.startsWith('crkit/cdk')) return true;
       if (!specifier.startsWith('.')) return false;
-      const target = resolve(dirname(path), specifier);
-      return target === cdkDir || target.startsWith(cdkDir + sep);
+      return isConstructCode(resolve(dirname(path), specifier));
     });
 }
 
@@ -34,7 +40,7 @@ const runtimeFiles = ['src', 'providers', 'bench', 'scripts']
   .map((dir) => join(root, dir))
   .filter((dir) => statSync(dir, { throwIfNoEntry: false })?.isDirectory())
   .flatMap(typeScriptFiles)
-  .filter((path) => !(path === cdkDir || path.startsWith(cdkDir + sep)));
+  .filter((path) => !isConstructCode(path));
 
 describe('runtime code', () => {
   it('never imports aws-cdk-lib, constructs or crkit/cdk, so no provider bundle pulls in CDK', () => {
