@@ -1,15 +1,9 @@
 import { z } from 'zod';
 import { cfn } from '../../src/cfn.js';
-import { normalizeRecordName, recordNameProblem } from '../cross-account-dns-record/record-name.js';
+import { DomainName } from '../cross-account-dns-record/properties.js';
 
 /** A name on the certificate, normalised (lower case, no trailing dot) and checked; `*.` makes a wildcard. */
-const CertificateName = z
-  .string()
-  .transform(normalizeRecordName)
-  .superRefine((name, ctx) => {
-    const problem = recordNameProblem(name);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
+const CertificateName = DomainName;
 
 /** Key algorithms ACM issues with DNS validation (ACM API Reference, RequestCertificate, KeyAlgorithm). */
 export const KEY_ALGORITHMS = ['RSA_2048', 'EC_prime256v1', 'EC_secp384r1'] as const;

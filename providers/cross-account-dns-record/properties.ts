@@ -29,8 +29,8 @@ export const RECORD_TYPES = [
 /** An IAM role ARN, as `RoleArn` and the `assumeRole` option take it. */
 export const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 
-/** A DNS name, normalised (lower case, no trailing dot) and checked. */
-const DomainName = z
+/** A DNS name, normalised (lower case, no trailing dot) and checked; a leading `*.` makes a wildcard. */
+export const DomainName = z
   .string()
   .transform(normalizeRecordName)
   .superRefine((name, ctx) => {
