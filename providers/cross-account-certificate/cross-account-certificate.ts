@@ -33,7 +33,15 @@ export interface CrossAccountCertificateOptions {
   readonly completion?: CompletionOptions;
 }
 
-/** The resource types of the provider. */
+/**
+ * The resource types of the provider.
+ *
+ * @example
+ * ```ts
+ * import { CERTIFICATE_RESOURCE_TYPES } from 'crkit/providers/cross-account-certificate';
+ * CERTIFICATE_RESOURCE_TYPES.certificate; // 'Custom::CrossAccountCertificate'
+ * ```
+ */
 export const CERTIFICATE_RESOURCE_TYPES = {
   certificate: 'Custom::CrossAccountCertificate',
   validation: 'Custom::CrossAccountCertificateValidation',

@@ -1,8 +1,3 @@
-export {
-  certificateFailure,
-  regionOfCertificate,
-  validationRecordsOf,
-} from './acm-certificate.js';
 export type { AcmFor } from './certificate-operations.js';
 export {
   CERTIFICATE_RESOURCE_TYPES,

@@ -3,9 +3,9 @@ import { CrkitError } from '../../src/errors.js';
 import type { CompletionContext, CreateContext, HandlerResult } from '../../src/resource/types.js';
 import { certificateFailure, describeCertificate, regionOfCertificate } from './acm-certificate.js';
 import type { AcmFor } from './certificate-operations.js';
-import type { CertificateValidationData } from './properties.js';
+import type { CertificateValidationData, CertificateValidationProperties } from './properties.js';
 
-type Props = { CertificateArn: string };
+type Props = z.output<typeof CertificateValidationProperties>;
 type Result = HandlerResult<CertificateValidationData>;
 
 const PendingValidation = z.object({ arn: z.string().min(1) });

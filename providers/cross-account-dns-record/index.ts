@@ -39,7 +39,6 @@ export {
 export { formatRecordId, parseRecordId, type RecordId } from './record-id.js';
 export { isWithin, normalizeRecordName, recordNameProblem } from './record-name.js';
 export { type RecordValueIssue, readRecordValues } from './record-values.js';
-export { joinSharedRecord, leaveSharedRecord, ownerOf } from './shared-record.js';
 export { sqsHandler } from './sqs-handler.js';
 export {
   isThrottling,
