@@ -79,6 +79,18 @@ describe('cross-account-dns-record values as Route 53 reads them', () => {
     });
   });
 
+  it('splits one string of CAA values only at commas outside their quoted values', () => {
+    const text =
+      '0 issue "letsencrypt.org; validationmethods=dns-01,http-01", 0 iodef "mailto:a@example.com"';
+
+    expect(readRecordValues(text, 'CAA')).toEqual({
+      values: [
+        '0 issue "letsencrypt.org; validationmethods=dns-01,http-01"',
+        '0 iodef "mailto:a@example.com"',
+      ],
+    });
+  });
+
   it('sends CAA, MX and SRV values as given when they have their fields', async () => {
     await create({
       Type: 'CAA',
