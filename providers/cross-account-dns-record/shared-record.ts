@@ -110,7 +110,8 @@ export function joinSharedRecord(
 }
 
 /**
- * Removes `owner` from the shared record `id`, and the record with its owners' list when no owner remains. Answers
+ * Removes `owner` from the shared record `id`, and with the last owner its owners' list and the record (a record that
+ * existed before anyone joined it stays). Answers
  * the change id, `undefined` when there was nothing to change, or `'not-shared'` when `id` has no owners' list.
  */
 export function leaveSharedRecord(
@@ -129,9 +130,14 @@ export function leaveSharedRecord(
     const listed = ownersOf(owners);
     if (!listed.includes(owner)) return undefined;
     const remaining = listed.filter((each) => each !== owner);
-    const current = remaining.length === 0 ? await account.readRecordSet(id, signal) : undefined;
+    // The last resource to leave removes the list; the record too, unless it existed before anyone joined it.
+    const last = remaining.every((each) => each === PRE_EXISTING);
+    const current = last && remaining.length === 0 ? await account.readRecordSet(id, signal) : undefined;
     const record: Change[] = current ? [{ Action: 'DELETE', ResourceRecordSet: current }] : [];
-    return account.changeBatch(id.hostedZoneId, [...record, ...ownersChanges(id, owners, remaining)]);
+    return account.changeBatch(id.hostedZoneId, [
+      ...record,
+      ...ownersChanges(id, owners, last ? [] : remaining),
+    ]);
   });
   return left.then((changeId) => (shared ? changeId : 'not-shared'));
 }

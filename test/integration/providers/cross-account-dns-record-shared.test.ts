@@ -154,6 +154,8 @@ describe('cross-account-dns-record values and shared records in the emulator', (
       `the CNAME record ${name} already exists with other values (target.example.net), and only a record with the same values can be shared`,
     );
     expect(joined.Status).toBe('SUCCESS');
-    expect((await zoneRecords())[`${name}. CNAME`]).toEqual(['target.example.net']);
+    const after = await zoneRecords();
+    expect(after[`${name}. CNAME`]).toEqual(['target.example.net']);
+    expect(after[`_crkit-owners.${name}. TXT`]).toBeUndefined();
   });
 });
