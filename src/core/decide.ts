@@ -1,6 +1,7 @@
 import { type CustomResourceEvent, CustomResourceEventSchema } from '../event/schema.js';
 import { ContinuationSchema, isContinuation } from '../long-running/continuation.js';
 import { completionTimeoutMs, pendingFailureId, pollUntilComplete } from '../long-running/poll.js';
+import type { Router } from '../resource/router.js';
 import type { AnyResourceDefinition } from '../resource/types.js';
 import { formatIssues } from '../validation/format-issues.js';
 import { serviceTimeoutSeconds } from './deadline.js';
@@ -9,6 +10,7 @@ import { errorText } from './outcome.js';
 import { failureId } from './physical-id.js';
 import { nothingToDelete } from './run-handler.js';
 import type { RunContext } from './run-request.js';
+import { textField } from './text-field.js';
 import { deleteOrphan, runWithWatchdog } from './watchdog.js';
 
 /** What a request comes to in this invocation: an answer to send, or work handed over to a new invocation. */
@@ -27,6 +29,18 @@ function invalid(issues: Parameters<typeof formatIssues>[0], raw: unknown): Deci
   const problems = formatIssues(issues, { root: 'event', sensitive: ['ResponseURL'] });
   const reason = `invalid request: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`;
   return answer({ status: 'FAILED', physicalResourceId: failureId(raw), reason });
+}
+
+/**
+ * Whether a raw request is a Delete that names nothing this provider made (crkit's marker, a type it does not serve,
+ * an id its definition does not issue): such a Delete is answered SUCCESS before anything may refuse or delay it,
+ * the idempotency store included.
+ */
+export function isDeleteOfNothing(request: unknown, router: Router): boolean {
+  const id = textField(request, 'PhysicalResourceId');
+  if (textField(request, 'RequestType') !== 'Delete' || id === undefined) return false;
+  const definition = router.find(textField(request, 'ResourceType') ?? '');
+  return !definition || nothingToDelete(definition, id) !== undefined;
 }
 
 /**

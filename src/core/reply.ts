@@ -7,7 +7,7 @@ import {
   sendResponse,
 } from '../response/send-response.js';
 import { errorText, type Outcome } from './outcome.js';
-import { failureId } from './physical-id.js';
+import { failureId, physicalIdProblem } from './physical-id.js';
 import { textField } from './text-field.js';
 
 /** The answer one request got: what was sent, exactly as sent, and whether it reached CloudFormation. */
@@ -117,8 +117,11 @@ function fitSafely(target: ResponseTarget, outcome: Outcome, fallbackId: string)
   try {
     return fitResponse(target, outcome, fallbackId);
   } catch (error) {
+    // The id stays when it is valid: the resource exists under it, and the rollback Delete must find it.
     const reason = `response Data could not be serialised: ${errorText(error)}`;
-    return fitResponse(target, { status: 'FAILED', physicalResourceId: fallbackId, reason }, fallbackId);
+    const id =
+      physicalIdProblem(outcome.physicalResourceId) === undefined ? outcome.physicalResourceId : fallbackId;
+    return fitResponse(target, { status: 'FAILED', physicalResourceId: id, reason }, fallbackId);
   }
 }
 

@@ -37,7 +37,14 @@ export function parseProperties(
   root: 'ResourceProperties' | 'OldResourceProperties',
 ): Parsed {
   const properties = withoutReserved(raw);
-  const result = definition.properties.safeParse(properties, { reportInput: true });
+  let result: ReturnType<typeof definition.properties.safeParse>;
+  try {
+    result = definition.properties.safeParse(properties, { reportInput: true });
+  } catch (error) {
+    // A refinement or transform that throws (or is async) is a schema that cannot read these properties.
+    const issue = { path: root, message: `the schema threw: ${errorText(error)}` };
+    return { ok: false, error: new ValidationError([issue], { resourceType: definition.resourceType }) };
+  }
   if (result.success) return { ok: true, value: result.data };
   const issues = formatIssues(result.error.issues, { root, sensitive: definition.sensitiveProperties ?? [] });
   return { ok: false, error: new ValidationError(issues, { resourceType: definition.resourceType }) };
@@ -60,7 +67,10 @@ function settled(
   if (result?.pending !== undefined) {
     if (!definition.isComplete) {
       const reason = `${operation.toLowerCase()} returned pending, but ${definition.resourceType} defines no isComplete`;
-      return failed(failedId, reason);
+      // What a create started is removed before the answer: nothing would ever check or delete it.
+      const made =
+        operation === 'Create' && physicalResourceId !== failedId ? { made: physicalResourceId } : {};
+      return { ...failed(failedId, reason), ...made };
     }
     return { status: 'PENDING', physicalResourceId, operation, state: result.pending };
   }
@@ -103,10 +113,10 @@ async function runCreate(
   } catch (error) {
     return failed(failedId, `create returned a result that could not be read: ${errorText(error)}`);
   }
-  const problem = handlerIdProblem(id);
+  const problem = handlerIdProblem(id) ?? ownIdProblem(definition, id as string);
   if (problem) {
-    // Something may exist under that id: it is deleted before the answer (a string id only; any other is unusable).
-    const made = typeof id === 'string' && id !== '' ? { made: id } : {};
+    // Something may exist under that id: its delete is called with it before the answer.
+    const made = typeof id === 'string' || typeof id === 'number' ? { made: String(id) } : {};
     return { ...failed(failedId, `create returned an invalid physicalResourceId: ${problem}`), ...made };
   }
   return settled(definition, 'Create', id as string, failedId, result);
@@ -167,8 +177,13 @@ async function runUpdate(
   } catch (error) {
     return failed(oldId, `update returned a result that could not be read: ${errorText(error)}`);
   }
-  const problem = handlerIdProblem(id);
-  if (problem) return failed(oldId, `update returned an invalid physicalResourceId: ${problem}`);
+  const problem = handlerIdProblem(id) ?? (id === oldId ? undefined : ownIdProblem(definition, id as string));
+  if (problem) {
+    // An update that returned a new id made a new resource: its delete is called with that id before the answer.
+    const made =
+      (typeof id === 'string' || typeof id === 'number') && String(id) !== oldId ? { made: String(id) } : {};
+    return { ...failed(oldId, `update returned an invalid physicalResourceId: ${problem}`), ...made };
+  }
   return settled(definition, 'Update', id as string, oldId, result);
 }
 
@@ -181,11 +196,27 @@ export function nothingToDelete(
   id: string,
 ): string | undefined {
   if (isCreateFailedMarker(id)) return 'nothing to delete: the create failed';
-  const schema = definition?.physicalResourceId;
-  if (schema && !schema.safeParse(id).success) {
+  if (definition && ownIdProblem(definition, id) !== undefined) {
     return `nothing to delete: PhysicalResourceId ${JSON.stringify(id)} is not one this provider issues`;
   }
   return undefined;
+}
+
+/**
+ * Why `id` is not one the definition issues (its `physicalResourceId` schema rejects it, or throws), or undefined.
+ * Checked on every id a create or update returns, so that a Delete never mistakes a real id for a made-up one.
+ */
+function ownIdProblem(definition: AnyResourceDefinition, id: string): string | undefined {
+  const schema = definition.physicalResourceId;
+  if (!schema) return undefined;
+  try {
+    const parsed = schema.safeParse(id);
+    return parsed.success
+      ? undefined
+      : `${JSON.stringify(id)} does not match the definition's physicalResourceId schema`;
+  } catch (error) {
+    return `the definition's physicalResourceId schema threw: ${errorText(error)}`;
+  }
 }
 
 /**

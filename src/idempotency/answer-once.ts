@@ -19,6 +19,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Deadlines } from '../core/deadline.js';
+import { isDeleteOfNothing } from '../core/decide.js';
 import { errorText } from '../core/outcome.js';
 import type { Reply } from '../core/reply.js';
 import { runRequest } from '../core/run-request.js';
@@ -66,8 +67,9 @@ export async function answerOnce(
 ): Promise<RecordResult> {
   const { store, options, deadlines } = context;
   const key = requestKey(raw);
-  // Without StackId and RequestId the request is invalid: the core answers it FAILED, nothing runs.
-  if (!store || !key) return run(raw, request, context, undefined);
+  // Without StackId and RequestId the request is invalid: the core answers it FAILED, nothing runs. A Delete of
+  // nothing this provider made is answered SUCCESS at once, whatever the store does: nothing runs for it either.
+  if (!store || !key || isDeleteOfNothing(raw, context.router)) return run(raw, request, context, undefined);
   context.reply.stage = 'the idempotency store';
   const waitUntil = deadlines.handler;
   for (let pollMs = FIRST_POLL_MS; ; pollMs = Math.min(pollMs * 2, MAX_POLL_MS)) {

@@ -111,7 +111,7 @@ export async function pollUntilComplete(
   if (isComplete && !properties.ok && initial.operation === 'Delete') {
     // The delete was submitted; checking it needs the properties, which no longer match the schema (a provider
     // upgraded since the create). Blocking the stack on that would be worse than saying so.
-    const reason = `delete submitted but not checked, ${initial.physicalResourceId} may remain: ${properties.error.message}`;
+    const reason = `delete submitted; its completion was not checked, as the properties no longer match the schema: ${properties.error.message}`;
     logger.warn('delete not checked: properties do not match the schema', {
       physicalResourceId: initial.physicalResourceId,
       reason,

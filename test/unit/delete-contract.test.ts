@@ -191,3 +191,139 @@ describe('whatever a create made is answered or removed before the answer', () =
     },
   );
 });
+
+describe('what an attack on the first version found', () => {
+  it('calls delete for what a create made under an empty id', async () => {
+    const { definition, exists } = ledger(() => ({ physicalResourceId: '' }));
+    harness = await startHarness(definition);
+    const body = await harness.invoke(
+      createEvent({ resourceType: 'Custom::Thing', properties: { Name: 'a' } }),
+    );
+    expect(body.Status).toBe('FAILED');
+    expect([...exists]).toEqual([]);
+  });
+
+  it('keeps the real id when Data cannot be serialised, so the rollback Delete removes the resource', async () => {
+    const { definition } = ledger(() => ({
+      physicalResourceId: 'thing-2',
+      data: {
+        get X() {
+          throw new Error('unreadable');
+        },
+      },
+    }));
+    harness = await startHarness(definition);
+    const body = await harness.invoke(
+      createEvent({ resourceType: 'Custom::Thing', properties: { Name: 'a' } }),
+    );
+    expect(body).toMatchObject({ Status: 'FAILED', PhysicalResourceId: 'thing-2' });
+  });
+
+  it('removes what a create started when it returns pending without an isComplete', async () => {
+    const { definition, exists } = ledger(() => ({ physicalResourceId: 'thing-6', pending: {} }));
+    harness = await startHarness(definition);
+    const body = await harness.invoke(
+      createEvent({ resourceType: 'Custom::Thing', properties: { Name: 'a' } }),
+    );
+    expect(body.Status).toBe('FAILED');
+    expect([...exists]).toEqual([]);
+  });
+
+  it('removes what an update made when it returns a new id CloudFormation cannot take', async () => {
+    const exists = new Set(['thing-old']);
+    const Thing = defineResource({
+      resourceType: 'Custom::Thing',
+      properties: z.object({ Name: z.string() }),
+      create: () => ({ physicalResourceId: 'thing-1' }),
+      update: () => {
+        exists.add('n'.repeat(1100));
+        return { physicalResourceId: 'n'.repeat(1100) };
+      },
+      delete: ({ physicalResourceId }) => {
+        exists.delete(physicalResourceId);
+      },
+    });
+    harness = await startHarness(Thing);
+    const body = await harness.invoke(
+      updateEvent({
+        resourceType: 'Custom::Thing',
+        physicalResourceId: 'thing-old',
+        properties: { Name: 'b' },
+        oldProperties: { Name: 'a' },
+      }),
+    );
+    expect(body).toMatchObject({ Status: 'FAILED', PhysicalResourceId: 'thing-old' });
+    expect([...exists]).toEqual(['thing-old']);
+  });
+
+  it('refuses, and removes, a created id that its own physicalResourceId schema does not recognise', async () => {
+    const exists = new Set<string>();
+    const Thing = defineResource({
+      resourceType: 'Custom::Thing',
+      properties: z.object({}),
+      physicalResourceId: z.string().startsWith('obj-'),
+      create: () => {
+        exists.add('OBJ-7');
+        return { physicalResourceId: 'OBJ-7' };
+      },
+      delete: ({ physicalResourceId }) => {
+        exists.delete(physicalResourceId);
+      },
+    });
+    harness = await startHarness(Thing);
+    const body = await harness.invoke(createEvent({ resourceType: 'Custom::Thing' }));
+    expect(body.Status).toBe('FAILED');
+    expect(body.Reason).toMatch(/does not match the definition's physicalResourceId schema/);
+    expect([...exists]).toEqual([]);
+  });
+
+  it('still calls delete when the properties schema throws instead of rejecting', async () => {
+    const remove = vi.fn();
+    const Thing = defineResource({
+      resourceType: 'Custom::Thing',
+      properties: z.object({ Config: z.string().transform((text) => JSON.parse(text) as unknown) }),
+      create: () => {},
+      delete: remove,
+    });
+    harness = await startHarness(Thing);
+    const body = await harness.invoke({
+      ...deleteEvent({ resourceType: 'Custom::Thing', physicalResourceId: 'thing-1' }),
+      ResourceProperties: { Config: 'not json' },
+    });
+    expect(body.Status).toBe('SUCCESS');
+    expect(remove).toHaveBeenCalledWith(expect.objectContaining({ properties: undefined }));
+  });
+
+  it('answers SUCCESS when the physicalResourceId schema throws on a made-up id', async () => {
+    const Thing = defineResource({
+      resourceType: 'Custom::Thing',
+      properties: z.object({}),
+      physicalResourceId: z.string().transform((id) => {
+        if (!id.startsWith('t-')) throw new Error('not mine');
+        return id;
+      }),
+      create: () => ({ physicalResourceId: 't-1' }),
+      delete: () => {},
+    });
+    harness = await startHarness(Thing);
+    const body = await harness.invoke(
+      deleteEvent({ resourceType: 'Custom::Thing', physicalResourceId: 'app-dns-ApiRecord-1QX7Z9KD2M4AB' }),
+    );
+    expect(body.Status).toBe('SUCCESS');
+  });
+
+  it('answers a Delete of the marker at once, before an idempotency store that hangs', async () => {
+    const { definition } = ledger();
+    const never = () => new Promise<never>(() => {});
+    harness = await startHarness(definition, {
+      idempotency: { claim: never, complete: never, release: never },
+    });
+    const started = Date.now();
+    const body = await harness.invoke(
+      deleteEvent({ resourceType: 'Custom::Thing', physicalResourceId: 'crkit:create-failed:r1' }),
+      3000,
+    );
+    expect(body.Status).toBe('SUCCESS');
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+});
