@@ -103,9 +103,13 @@ export const cfn = {
         if (typeof value !== 'string') return value;
         try {
           return JSON.parse(value) as unknown;
-        } catch (error) {
-          const detail = error instanceof Error ? `: ${error.message}` : '';
-          ctx.addIssue({ code: 'custom', message: `expected JSON text${detail}`, input: value });
+        } catch {
+          // V8's message quotes the text, which may be a secret: say only where it stops parsing.
+          ctx.addIssue({
+            code: 'custom',
+            message: `expected JSON text (${value.length} characters that do not parse as JSON)`,
+            input: value,
+          });
           return z.NEVER;
         }
       })

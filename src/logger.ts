@@ -97,3 +97,18 @@ export function guardLogger(logger: Logger): Logger {
     };
   return { debug: guarded('debug'), info: guarded('info'), warn: guarded('warn'), error: guarded('error') };
 }
+
+/**
+ * A request's logger: each line's message and attributes pass through the request's redaction (`clean`) before the
+ * logger sees them, whichever logger it is.
+ */
+export function redactingLogger(
+  logger: Logger,
+  clean: { text(text: string): string; value(value: unknown): unknown },
+): Logger {
+  const line =
+    (level: LogLevel) =>
+    (message: string, ...attributes: LogAttributes[]) =>
+      logger[level](clean.text(message), ...attributes.map((item) => clean.value(item) as LogAttributes));
+  return { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') };
+}

@@ -1,9 +1,11 @@
 /**
  * Pre-signed URL query parameters that are credentials: SigV4 (`X-Amz-*`) and the older SigV2 (`Signature`,
- * `AWSAccessKeyId`). Removing them leaves a URL that identifies the object but cannot write it.
+ * `AWSAccessKeyId`). Removing them leaves a URL that identifies the object but cannot write it. The separator before
+ * one may be written `&`, `;`, `&amp;`, `\u0026` or percent-encoded (a URL inside another's query), and a line
+ * break may follow its `=`.
  */
 const CREDENTIAL_PARAMETER =
-  /([?&](?:X-Amz-Signature|X-Amz-Credential|X-Amz-Security-Token|Signature|AWSAccessKeyId)=)[^&\s"'<>]*/gi;
+  /((?:[?&;]|&amp;|\\u0026|%26|%3F|%3B)(?:X-Amz-Signature|X-Amz-Credential|X-Amz-Security-Token|Signature|AWSAccessKeyId)(?:=|%3D)\s*)(?:(?!%26|%3B)[^&;\s"'<>\\])*/gi;
 
 /**
  * Removes pre-signed URL credentials from any text (a log line, an error message, a Reason). Defence in depth: crkit

@@ -179,6 +179,8 @@ export async function recordInSync(
   const state = PendingChange.safeParse(context.state);
   if (!state.success)
     throw new CrkitError('the pending state carries no change id: the operation cannot be checked');
+  // Authorized like a request: a continuation of an operation on a name the sender may not change reads nothing.
+  guard(provider, context.event.StackId, recordIdOf(context.physicalResourceId).name, 'PhysicalResourceId');
   const status = await provider.account(context.properties).changeStatus(state.data.changeId);
   if (status !== 'INSYNC') return { pending: state.data };
   if (context.requestType === 'Delete') return {};

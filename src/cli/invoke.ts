@@ -74,7 +74,7 @@ export async function runInvoke(args: string[], io: CliIo): Promise<ExitCode> {
     provider = await connectProvider(session.loaded.target, session.connect);
     io.err(`crkit invoke: ${String(request.RequestType)} ${session.header}\n`);
     const exchange = await provider.send(request);
-    if (exchange.response) io.out(`${JSON.stringify(exchange.response, null, 2)}\n`);
+    if (exchange.response) io.out(`${JSON.stringify(shownResponse(exchange.response), null, 2)}\n`);
     const status = exchange.response?.Status ?? 'no response';
     const paint = status === 'SUCCESS' ? 'green' : 'red';
     io.err(`${io.paint(paint, status)} in ${exchange.durationMs} ms\n`);
@@ -84,4 +84,12 @@ export async function runInvoke(args: string[], io: CliIo): Promise<ExitCode> {
     await provider?.close();
     await session.aws.stop();
   }
+}
+
+/** A response as the CLI prints it: NoEcho Data masked, as CloudFormation masks it in the console. */
+function shownResponse<R extends { readonly NoEcho?: boolean; readonly Data?: Record<string, string> }>(
+  response: R,
+): R {
+  if (!response.NoEcho || !response.Data) return response;
+  return { ...response, Data: Object.fromEntries(Object.keys(response.Data).map((key) => [key, '*****'])) };
 }

@@ -62,6 +62,11 @@ export async function decide(raw: unknown, context: RunContext): Promise<Decisio
     event.ServiceTimeout ?? event.ResourceProperties.ServiceTimeout,
   );
   const definition = router.find(event.ResourceType);
+  // The values of sensitive properties are secrets of this request: no Reason or log line may show them.
+  for (const key of definition?.sensitiveProperties ?? []) {
+    reply.redactor.add(event.ResourceProperties[key]);
+    if (event.RequestType === 'Update') reply.redactor.add(event.OldResourceProperties[key]);
+  }
   // A Delete that names nothing this provider made is SUCCESS before anything may refuse it: a refusal would leave
   // the stack in DELETE_FAILED or ROLLBACK_FAILED for a resource that does not exist.
   if (event.RequestType === 'Delete' && !continued) {
@@ -73,7 +78,7 @@ export async function decide(raw: unknown, context: RunContext): Promise<Decisio
       return answer({ status: 'SUCCESS', physicalResourceId: event.PhysicalResourceId, reason: nothing });
   }
   reply.stage = 'authorize';
-  const refusal: unknown = await options.authorize(event);
+  const refusal: unknown = context.authorized ? undefined : await options.authorize(event);
   if (refusal !== undefined) {
     const reason =
       typeof refusal === 'string'

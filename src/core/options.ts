@@ -1,4 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { allowAccounts } from '../access/allow-accounts.js';
+import { PROVIDER_ENV } from '../constants.js';
 import { ConfigurationError } from '../errors.js';
 import type { CustomResourceEvent } from '../event/schema.js';
 import { createJsonLogger, guardLogger, type Logger } from '../logger.js';
@@ -70,6 +72,25 @@ function checkRetry(retry: RetryOptions): RetryOptions {
   return retry;
 }
 
+/**
+ * `authorize`, behind the allowlist crkit's SNS provider construct puts in the function's environment
+ * (`CRKIT_ALLOWED_ACCOUNTS`, `CRKIT_ALLOWED_ORGANIZATIONS`): configured there, it is enforced without any code.
+ */
+function withEnvironmentAllowlist(
+  authorize: HandlerOptions['authorize'],
+): NonNullable<HandlerOptions['authorize']> {
+  const list = (name: string) =>
+    (process.env[name] ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
+  const accounts = list(PROVIDER_ENV.allowedAccounts);
+  const organizations = list(PROVIDER_ENV.allowedOrganizations);
+  if (accounts.length === 0 && organizations.length === 0) return authorize ?? (() => undefined);
+  const gate = allowAccounts({ accounts, organizations });
+  return async (event) => (await gate(event)) ?? authorize?.(event);
+}
+
 /** The smallest `timeoutMarginMs`: below it the answer may leave after the invocation has ended. */
 const MIN_MARGIN_MS = 500;
 
@@ -107,7 +128,7 @@ export function resolveOptions(options: HandlerOptions = {}): ResolvedOptions {
     now: options.now ?? Date.now,
     sleep: options.sleep ?? ((ms) => sleep(ms)),
     random: options.random ?? Math.random,
-    authorize: options.authorize ?? (() => undefined),
+    authorize: withEnvironmentAllowlist(options.authorize),
     preload: transport === defaultTransport ? preloadTransport : () => undefined,
   };
 }

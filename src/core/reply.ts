@@ -1,4 +1,5 @@
 import type { Logger } from '../logger.js';
+import type { Redactor } from '../redaction/redactor.js';
 import { fitResponse, type ResponseTarget } from '../response/response-body.js';
 import {
   type Delivery,
@@ -43,12 +44,16 @@ export interface Reply {
    * deadline forces then carries it, so that the rollback Delete removes the resource.
    */
   madeId: string | undefined;
+  /** The request's one redaction step, which knows its secrets. */
+  readonly redactor: Redactor;
   /** A hand-over under way: the invocation's deadline waits for it (until `Deadlines.handOver`) before answering. */
   handingOver: Promise<unknown> | undefined;
 }
 
 /** What a reply needs: where to send, until when, and the I/O seam. */
 export interface ReplyContext extends SendDependencies {
+  /** The request's redaction: a Reason passes through it before it leaves. */
+  readonly redactor: Redactor;
   readonly url: string;
   readonly retry: RetryOptions;
   readonly logger: Logger;
@@ -89,6 +94,7 @@ export function createReply(request: unknown, context: ReplyContext): Reply {
   };
   const reply: Reply = {
     target,
+    redactor: context.redactor,
     stage: 'start',
     madeId: undefined,
     handingOver: undefined,
@@ -98,7 +104,9 @@ export function createReply(request: unknown, context: ReplyContext): Reply {
     answered,
     send: (outcome) =>
       once(() => {
-        const fitted = fitSafely(target, outcome, reply.madeId ?? failureId(request));
+        // NoEcho Data is a secret of this request from now on: no log line may show it.
+        if (outcome.noEcho) context.redactor.add(outcome.data);
+        const fitted = fitSafely(target, outcome, reply.madeId ?? failureId(request), context.redactor.text);
         return put(fitted.body, fitted.outcome);
       }),
     resend: (body) => once(() => put(body, statusOf(body, target))),
@@ -113,15 +121,20 @@ export function createReply(request: unknown, context: ReplyContext): Reply {
 }
 
 /** Fitting reads what a handler returned (Data may have throwing getters): that is a FAILED answer, not a crash. */
-function fitSafely(target: ResponseTarget, outcome: Outcome, fallbackId: string) {
+function fitSafely(
+  target: ResponseTarget,
+  outcome: Outcome,
+  fallbackId: string,
+  clean: (text: string) => string,
+) {
   try {
-    return fitResponse(target, outcome, fallbackId);
+    return fitResponse(target, outcome, fallbackId, clean);
   } catch (error) {
     // The id stays when it is valid: the resource exists under it, and the rollback Delete must find it.
     const reason = `response Data could not be serialised: ${errorText(error)}`;
     const id =
       physicalIdProblem(outcome.physicalResourceId) === undefined ? outcome.physicalResourceId : fallbackId;
-    return fitResponse(target, { status: 'FAILED', physicalResourceId: id, reason }, fallbackId);
+    return fitResponse(target, { status: 'FAILED', physicalResourceId: id, reason }, fallbackId, clean);
   }
 }
 

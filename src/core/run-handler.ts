@@ -50,6 +50,17 @@ export function parseProperties(
   return { ok: false, error: new ValidationError(issues, { resourceType: definition.resourceType }) };
 }
 
+/** A handler's error, logged once at `error` with its stack (the logger redacts it like every line). */
+function logHandlerError(logger: Logger, operation: string, error: unknown): void {
+  let stack: string | undefined;
+  try {
+    stack = error instanceof Error && typeof error.stack === 'string' ? error.stack : undefined;
+  } catch {
+    stack = undefined;
+  }
+  logger.error(`${operation} failed`, { error: errorText(error), ...(stack ? { stack } : {}) });
+}
+
 const failed = (physicalResourceId: string, reason: string): Outcome => ({
   status: 'FAILED',
   physicalResourceId,
@@ -105,6 +116,7 @@ async function runCreate(
       event,
     });
   } catch (error) {
+    logHandlerError(run.logger, 'create', error);
     return failed(failedId, `create failed: ${errorText(error)}`);
   }
   let id: unknown;
@@ -169,6 +181,7 @@ async function runUpdate(
       event,
     });
   } catch (error) {
+    logHandlerError(run.logger, 'update', error);
     return failed(oldId, `update failed: ${errorText(error)}`);
   }
   let id: unknown;
@@ -263,6 +276,7 @@ export async function deleteResource(
       event,
     });
   } catch (error) {
+    logHandlerError(run.logger, 'delete', error);
     if (parsed.ok) return failed(id, `delete failed: ${errorText(error)}`);
     const reason = `delete failed without valid properties, ${id} may remain: ${errorText(error)}; ${parsed.error.message}`;
     run.logger.error('delete failed without valid properties; the resource may remain', {

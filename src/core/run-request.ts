@@ -18,6 +18,8 @@ export interface RunContext {
   readonly start: number;
   readonly reply: Reply;
   readonly handOver?: HandOver | undefined;
+  /** `authorize` has served the request already; otherwise the core asks it. */
+  readonly authorized?: boolean;
 }
 
 /** What became of a request in the core: its answer went out (or the operation was handed over), and what runs on. */

@@ -1,11 +1,15 @@
-import { answerOnce } from '../idempotency/answer-once.js';
+import { CustomResourceEventSchema } from '../event/schema.js';
+import { type AnswerContext, answerOnce } from '../idempotency/answer-once.js';
 import type { RecordResult } from '../idempotency/record-result.js';
 import type { IdempotencyStore } from '../idempotency/store.js';
+import { redactingLogger } from '../logger.js';
 import { type HandOver, isContinuation } from '../long-running/continuation.js';
 import { describeUrl } from '../redact.js';
+import { createRedactor } from '../redaction/redactor.js';
 import type { Router } from '../resource/router.js';
 import { checkResponseUrl, originsFromEnvironment } from '../response/response-url.js';
 import { computeDeadlines, serviceTimeoutSeconds } from './deadline.js';
+import { isDeleteOfNothing } from './decide.js';
 import type { ResolvedOptions } from './options.js';
 import { errorText } from './outcome.js';
 import { failureId } from './physical-id.js';
@@ -74,6 +78,10 @@ export async function serveRequest(raw: unknown, context: ServeContext): Promise
     return { kind: 'dropped', problem: url.problem };
   }
   options.preload();
+  // From here on, every line and answer of this request passes through its redactor.
+  const redactor = createRedactor();
+  redactor.add(url.url.href);
+  const requestOptions = { ...options, logger: redactingLogger(options.logger, redactor) };
   options.logger.info(isContinuation(raw) ? 'request continued' : 'request received', {
     ...ids,
     responseUrl: describeUrl(url.url.href),
@@ -85,19 +93,25 @@ export async function serveRequest(raw: unknown, context: ServeContext): Promise
     options.timeoutMarginMs,
   );
   const reply = createReply(request, {
-    ...options,
+    ...requestOptions,
+    redactor,
     url: url.url.href,
     responseDeadline: deadlines.response,
   });
-  const release = guardUnhandledRejections(options.logger);
+  const release = guardUnhandledRejections(requestOptions.logger);
   const endAt = start + context.remainingMs;
-  const work = answerOnce(raw, request, { ...context, reply, deadlines, start }).catch(
-    async (error: unknown): Promise<RecordResult> => {
-      // Only a defect lands here; the request still gets its answer.
-      const sent = await reply.send(internalError(reply, request, error));
-      return resultOf(sent, Promise.resolve());
-    },
-  );
+  const answerContext = { ...context, options: requestOptions, reply, deadlines, start, authorized: true };
+  const work = (async (): Promise<RecordResult> => {
+    // Trust first: a refused request is answered before it can claim anything in the idempotency store, so that
+    // nothing an unlisted caller sends displaces a listed caller's state.
+    const refusal = await refusalOf(request, answerContext);
+    if (refusal !== undefined) return resultOf(await reply.send(refusal), Promise.resolve());
+    return answerOnce(raw, request, answerContext);
+  })().catch(async (error: unknown): Promise<RecordResult> => {
+    // Only a defect lands here; the request still gets its answer.
+    const sent = await reply.send(internalError(reply, request, error));
+    return resultOf(sent, Promise.resolve());
+  });
   let timer: NodeJS.Timeout | undefined;
   const cutoff = new Promise<'cutoff'>((resolve) => {
     timer = setTimeout(() => resolve('cutoff'), Math.max(0, deadlines.cutoff - options.now()));
@@ -131,12 +145,30 @@ export async function serveRequest(raw: unknown, context: ServeContext): Promise
     physicalResourceId: reply.madeId ?? failureId(request),
     reason: `timed out after ${seconds} s: ${reply.stage} did not finish before the invocation's deadline`,
   });
-  options.logger.error('answered at the deadline', {
+  requestOptions.logger.error('answered at the deadline', {
     ...ids,
     stage: reply.stage,
     outcome: sent.outcome.status,
   });
   return resultOf(sent, work);
+}
+
+/**
+ * The answer to a request `authorize` refuses, or undefined when it is served (or is a Delete of nothing made, or
+ * does not parse: the core answers those). A continuation is authorized as the request it carries.
+ */
+async function refusalOf(request: unknown, context: AnswerContext) {
+  if (isDeleteOfNothing(request, context.router)) return undefined;
+  const parsed = CustomResourceEventSchema.safeParse(request);
+  if (!parsed.success) return undefined;
+  context.reply.stage = 'authorize';
+  const refusal: unknown = await context.options.authorize(parsed.data);
+  if (refusal === undefined) return undefined;
+  const reason =
+    typeof refusal === 'string'
+      ? refusal
+      : `refused: authorize returned ${errorText(refusal)} (expected a reason string, or undefined to serve)`;
+  return { status: 'FAILED' as const, physicalResourceId: failureId(request), reason };
 }
 
 function internalError(reply: Reply, request: unknown, error: unknown) {

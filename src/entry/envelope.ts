@@ -44,6 +44,18 @@ function isSnsEnvelope(body: Json): boolean {
 }
 
 /**
+ * crkit hands its continuations over by a direct Invoke or an SQS message, never through SNS: one published to the
+ * topic was forged by a publisher (it would skip create and answer for another's state), and is dropped unread.
+ */
+function refuseContinuation(record: UnwrappedRecord): UnwrappedRecord {
+  if (!('request' in record) || !isContinuation(record.request)) return record;
+  return {
+    id: record.id,
+    problem: 'an SNS message carries a crkit continuation, which crkit never publishes: dropped',
+  };
+}
+
+/**
  * A long-running operation's continuation, invoked directly (a function handing over to itself), as one record; or
  * undefined when the event is a batch.
  */
@@ -74,7 +86,7 @@ export function unwrapSqsEvent(event: unknown): UnwrappedRecord[] {
       // A cross-account subscription's confirmation lands in the queue like any message; it is not a request.
       return { id, problem: `SQS body is an SNS ${String(body.Type)} message, not a notification` };
     }
-    const unwrapped = unwrap(id, stringField(body, 'Message'), 'SNS Message');
+    const unwrapped = refuseContinuation(unwrap(id, stringField(body, 'Message'), 'SNS Message'));
     return source && 'request' in unwrapped ? { ...unwrapped, source } : unwrapped;
   });
 }
@@ -83,6 +95,8 @@ export function unwrapSqsEvent(event: unknown): UnwrappedRecord[] {
 export function unwrapSnsEvent(event: unknown): UnwrappedRecord[] {
   return recordsOf(event).map((record) => {
     const sns = isObject(record) ? record.Sns : undefined;
-    return unwrap(stringField(sns, 'MessageId') ?? '', stringField(sns, 'Message'), 'SNS Message');
+    return refuseContinuation(
+      unwrap(stringField(sns, 'MessageId') ?? '', stringField(sns, 'Message'), 'SNS Message'),
+    );
   });
 }

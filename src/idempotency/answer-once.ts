@@ -34,6 +34,8 @@ export interface AnswerContext extends ServeContext {
   readonly reply: Reply;
   readonly deadlines: Deadlines;
   readonly start: number;
+  /** `authorize` has served the request already (it runs before the idempotency store). */
+  readonly authorized: boolean;
 }
 
 const FIRST_POLL_MS = 50;
@@ -89,6 +91,8 @@ export async function answerOnce(
     const { record } = claim;
     if (record.status === 'COMPLETED') {
       if (record.response.delivered) return { kind: 'duplicate' };
+      // A NoEcho answer was not stored: it can only be made again.
+      if (record.response.body === '') return run(raw, request, context, key);
       return resend(request, record.response, key, context);
     }
     if (options.now() + pollMs > waitUntil || context.signal.aborted) {
@@ -115,9 +119,10 @@ async function run(
     return { kind: 'handed-over' };
   }
   if (key && store) {
-    // The body exactly as it was sent, so that a duplicate re-sends the same bytes.
+    // The body exactly as it was sent, so that a duplicate re-sends the same bytes; but a NoEcho body (a generated
+    // password in Data) never rests in the store: a duplicate of an undelivered one runs the request again.
     const response: StoredResponse = {
-      body: sent.body,
+      body: sent.outcome.noEcho ? '' : sent.body,
       delivered: sent.delivery.delivered,
       responseUrlHash: sha256(String(textField(request, 'ResponseURL'))),
     };

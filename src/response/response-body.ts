@@ -105,7 +105,8 @@ function checkId(outcome: Outcome, fallbackId: string): Outcome {
 
 /**
  * Writes the response body within CloudFormation's 4096-byte limit, measured in UTF-8 bytes, with a valid physical
- * id (else FAILED with `fallbackId`, by default the create-failed marker of the request). The Reason is redacted,
+ * id (else FAILED with `fallbackId`, by default the create-failed marker of the request). The Reason is redacted
+ * (`clean`, by default the removal of pre-signed URL credentials),
  * stripped of control characters and cut (keeping its start) to fit; Data that cannot fit turns the answer into
  * FAILED naming the largest keys and how many bytes over. The physical id is kept: a created resource that could not
  * be reported is then removed by the rollback Delete. Copied fields longer than any real request's are cut.
@@ -122,12 +123,13 @@ export function fitResponse(
   request: ResponseTarget,
   answer: Outcome,
   fallbackId: string = createFailedMarker(request.RequestId),
+  clean: (text: string) => string = redact,
 ): FittedResponse {
   const target = boundTarget(request);
   const outcome = checkId(answer, physicalIdProblem(fallbackId) ? createFailedMarker('unknown') : fallbackId);
   const limit = CFN_LIMITS.maxResponseBytes;
   const cleaned =
-    outcome.reason === undefined ? undefined : redact(outcome.reason).replace(CONTROL, ' ').trim();
+    outcome.reason === undefined ? undefined : clean(outcome.reason).replace(CONTROL, ' ').trim();
   // CloudFormation requires a Reason with FAILED.
   const reason = cleaned || (outcome.status === 'FAILED' ? 'failed (no reason given)' : undefined);
   const write = (current: Outcome, text: string | undefined): FittedResponse => {
@@ -146,7 +148,7 @@ export function fitResponse(
   if (withoutReason.Data) {
     const over = bytes(JSON.stringify(bodyOf(target, outcome, undefined))) - limit;
     const failure: Outcome = { status: 'FAILED', physicalResourceId: outcome.physicalResourceId };
-    return fitResponse(target, { ...failure, reason: dataTooLarge(withoutReason, over) }, fallbackId);
+    return fitResponse(target, { ...failure, reason: dataTooLarge(withoutReason, over) }, fallbackId, clean);
   }
   // Unreachable with bounded copied fields; kept so that no path can return an oversized body.
   const minimal = { status: outcome.status, physicalResourceId: outcome.physicalResourceId };

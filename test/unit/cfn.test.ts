@@ -69,8 +69,9 @@ describe('cfn.json', () => {
     expect(settings.parse({ mode: 'safe' })).toEqual({ mode: 'safe' });
   });
 
-  it('says where JSON text is broken', () => {
-    const result = parse(cfn.json(), '{"a":');
-    expect(result.error?.issues[0]?.message).toMatch(/^expected JSON text: /);
+  it('says the JSON text is broken without quoting it, which may be a secret', () => {
+    const result = parse(cfn.json(), '{"user":"admin","password":Pa55w0rd!}');
+    expect(result.error?.issues[0]?.message).toBe('expected JSON text (37 characters that do not parse as JSON)');
+    expect(result.error?.issues[0]?.message).not.toContain('Pa55w0rd');
   });
 });

@@ -1,0 +1,95 @@
+import { redact } from '../redact.js';
+
+/**
+ * The one redaction step of a request: every string crkit sends out for it (a Reason, each log line before any
+ * logger sees it, a stored body) passes through `text`, which removes the request's own secrets (its ResponseURL
+ * and the credentials in it, the values of `sensitiveProperties`, NoEcho Data) in every form they take: as written,
+ * percent-encoded, JSON-escaped, HTML-escaped; and, as `redact` does, the credentials of any pre-signed URL.
+ */
+export interface Redactor {
+  /** Adds a secret (a string, or a value whose strings are all secret); short values (< 4 characters) are ignored. */
+  add(secret: unknown): void;
+  /** `text` without any known secret, in any of its encodings. */
+  text(text: string): string;
+  /** A log attribute value with every string in it redacted (objects copied, never mutated). */
+  value(value: unknown): unknown;
+}
+
+const MASK = '[redacted]';
+const MIN_SECRET_LENGTH = 4;
+
+const html = (text: string) =>
+  text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+/** The forms a secret takes when text quotes it: as is, percent-encoded (once, twice), JSON- and HTML-escaped. */
+function formsOf(secret: string): string[] {
+  const json = JSON.stringify(secret).slice(1, -1);
+  const encoded = encodeURIComponent(secret);
+  const forms = [
+    secret,
+    encoded,
+    encodeURIComponent(encoded),
+    json,
+    json.replaceAll('&', '\\u0026').replaceAll('<', '\\u003c').replaceAll('>', '\\u003e'),
+    html(secret),
+  ];
+  return [...new Set(forms)].filter((form) => form.length >= MIN_SECRET_LENGTH);
+}
+
+/** The secret parts of a URL: its pre-signed credentials, each query value of a credential parameter. */
+function urlSecrets(url: string): string[] {
+  try {
+    const parsed = new URL(url);
+    const secrets = [...parsed.searchParams.entries()]
+      .filter(([key]) => /signature|credential|security-token|awsaccesskeyid/i.test(key))
+      .map(([, value]) => value);
+    return [url, parsed.search.slice(1), ...secrets];
+  } catch {
+    return [url];
+  }
+}
+
+/** Creates the redactor of one request. */
+export function createRedactor(): Redactor {
+  const forms = new Set<string>();
+  const addString = (secret: string) => {
+    for (const form of formsOf(secret)) forms.add(form);
+  };
+  const add = (secret: unknown, depth = 0): void => {
+    if (depth > 8 || secret === undefined || secret === null) return;
+    if (typeof secret === 'string') {
+      if (/^https?:\/\//i.test(secret)) for (const part of urlSecrets(secret)) addString(part);
+      else addString(secret);
+    } else if (typeof secret === 'number' || typeof secret === 'boolean' || typeof secret === 'bigint') {
+      addString(String(secret));
+    } else if (typeof secret === 'object') {
+      try {
+        for (const item of Object.values(secret)) add(item, depth + 1);
+      } catch {
+        // A value whose properties cannot be read holds nothing to look for.
+      }
+    }
+  };
+  const text = (input: string): string => {
+    let output = input;
+    // Longest first, so that a secret containing another is removed whole.
+    for (const form of [...forms].sort((a, b) => b.length - a.length)) output = output.replaceAll(form, MASK);
+    return redact(output);
+  };
+  const value = (input: unknown, depth = 0): unknown => {
+    if (typeof input === 'string') return text(input);
+    if (input instanceof Error)
+      return {
+        name: text(input.name),
+        message: text(input.message),
+        ...(input.stack ? { stack: text(input.stack) } : {}),
+      };
+    if (depth > 8 || typeof input !== 'object' || input === null) return input;
+    try {
+      if (Array.isArray(input)) return input.map((item) => value(item, depth + 1));
+      return Object.fromEntries(Object.entries(input).map(([key, item]) => [key, value(item, depth + 1)]));
+    } catch {
+      return '[unreadable]';
+    }
+  };
+  return { add: (secret) => add(secret), text, value: (input) => value(input) };
+}
