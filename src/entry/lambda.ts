@@ -24,8 +24,8 @@ export interface LambdaHandlerOptions extends HandlerOptions {
   readonly handOver?: HandOver;
   /**
    * Where duplicate deliveries of a request are recognised, so its handler runs once and it is answered once (Lambda
-   * may deliver an asynchronous event more than once). `idempotencyFromEnvironment()` gives the DynamoDB store
-   * crkit's CDK constructs configure.
+   * may deliver an asynchronous event more than once). `idempotencyFromEnvironment()` (`crkit/idempotency/dynamodb`)
+   * gives the DynamoDB store crkit's CDK constructs configure.
    * @default none: every invocation runs
    */
   readonly idempotency?: IdempotencyStore;

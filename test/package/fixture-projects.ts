@@ -1,0 +1,78 @@
+/**
+ * Fresh projects the way a user has them: crkit packed with `npm pack` and installed from its tarball, next to only
+ * what the README's install section names (zod, TypeScript 5.9, and for CDK apps aws-cdk-lib, constructs, esbuild),
+ * plus what a ready-made provider's README names. The registry install is cached under .crkit/package-fixtures,
+ * keyed by crkit's own dependencies; each run puts the freshly packed tarball in place of the cached crkit.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repository = fileURLToPath(new URL('../..', import.meta.url));
+const cache = join(repository, '.crkit/package-fixtures');
+
+/** What the README's install section names, and what the ready-made providers' READMEs add. */
+const INSTALLED = {
+  zod: '^4.0.0',
+  typescript: '~5.9.0',
+  '@types/node': '^22.0.0',
+  esbuild: '>=0.25',
+  'aws-cdk-lib': '^2.276.0',
+  constructs: '^10.0.0',
+  // crkit/providers/cross-account-dns-record's idempotency store (see its README).
+  '@aws-lambda-powertools/idempotency': '^2.35.0',
+};
+
+function run(command: string, args: readonly string[], cwd: string): string {
+  return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** Packs crkit (building it first when dist is missing) and returns the tarball's path. */
+function pack(): string {
+  if (!existsSync(join(repository, 'dist/src/index.js'))) run('npm', ['run', 'build'], repository);
+  mkdirSync(cache, { recursive: true });
+  const [packed] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', cache], repository)) as {
+    filename: string;
+  }[];
+  if (packed === undefined) throw new Error('npm pack gave no tarball');
+  return join(cache, packed.filename);
+}
+
+/**
+ * The directory holding node_modules and the three project shapes (`cdk-app`, `esm-app`, `bundler-app`), ready to
+ * type-check, bundle and synthesise.
+ */
+export function prepareFixtureProjects(): string {
+  const tarball = pack();
+  const manifest = JSON.parse(readFileSync(join(repository, 'package.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+  const key = createHash('sha256')
+    .update(JSON.stringify([manifest.dependencies, manifest.peerDependencies, INSTALLED]))
+    .digest('hex')
+    .slice(0, 12);
+  const root = join(cache, `projects-${key}`);
+  if (!existsSync(join(root, 'node_modules/.crkit-installed'))) {
+    rmSync(root, { recursive: true, force: true });
+    mkdirSync(root, { recursive: true });
+    writeFileSync(join(root, 'package.json'), JSON.stringify({ name: 'fixtures', private: true }, null, 2));
+    const specs = Object.entries(INSTALLED).map(([name, range]) => `${name}@${range}`);
+    run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball, ...specs], root);
+    writeFileSync(join(root, 'node_modules/.crkit-installed'), '');
+  } else {
+    // Same dependencies as the cached install: only crkit itself changed, so unpack the new tarball in its place.
+    const target = join(root, 'node_modules/crkit');
+    rmSync(target, { recursive: true, force: true });
+    mkdirSync(target, { recursive: true });
+    run('tar', ['-xzf', tarball, '-C', target, '--strip-components=1'], root);
+  }
+  for (const shape of ['cdk-app', 'esm-app', 'bundler-app']) {
+    rmSync(join(root, shape), { recursive: true, force: true });
+    cpSync(join(repository, 'test/package/projects', shape), join(root, shape), { recursive: true });
+  }
+  cpSync(join(repository, 'test/package/projects/run-bundle.mjs'), join(root, 'run-bundle.mjs'));
+  return root;
+}
