@@ -6,6 +6,7 @@ import type { IdempotencyStore } from '../idempotency/store.js';
 import type { HandOver } from '../long-running/continuation.js';
 import { type Router, toRouter } from '../resource/router.js';
 import type { AnyResourceDefinition } from '../resource/types.js';
+import { answerMisdirected } from './misdirected.js';
 import { selfInvoke } from './self-invoke.js';
 
 /** The part of the Lambda context crkit reads (declared here so that no `@types/aws-lambda` is needed). */
@@ -80,8 +81,10 @@ export function lambdaHandler(
 ): CustomResourceLambdaHandler {
   const router = toRouter(target);
   const resolved = resolveOptions(options);
+  const elsewhere = answerMisdirected(target, options, 'lambdaHandler');
   return async (event, context) => {
     try {
+      if (await elsewhere(event, context)) return;
       const started = resolved.now();
       const remaining = remainingTime(context);
       const arn = context?.invokedFunctionArn;
