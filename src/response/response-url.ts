@@ -42,8 +42,14 @@ export function checkResponseUrl(value: unknown, allowedOrigins: readonly string
     return { ok: false, problem: 'ResponseURL is not a URL' };
   }
   if (allowedOrigins.includes(url.origin)) return { ok: true, url };
-  if (url.protocol !== 'https:')
-    return { ok: false, problem: `ResponseURL must use https, not ${url.protocol}` };
+  if (url.protocol !== 'https:') {
+    return {
+      ok: false,
+      problem:
+        `ResponseURL must use https, not ${url.protocol}; to allow ${url.origin} (e.g. a local test endpoint), ` +
+        `list it in ${ENV.allowResponseOrigins} or allowedResponseOrigins`,
+    };
+  }
   if (!RESPONSE_BUCKET_HOST.test(url.hostname) || url.port !== '') {
     return {
       ok: false,
