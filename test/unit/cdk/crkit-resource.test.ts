@@ -1,5 +1,5 @@
 import { CfnParameter, Duration, Fn, Token } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -81,6 +81,23 @@ describe('CrkitResource', () => {
     Template.fromStack(stack).hasResourceProperties('Custom::Widget', { ServiceTimeout: '600' });
   });
 
+  it('writes ServiceTimeout as the integer AWS::CloudFormation::CustomResource wants, so synth gives no warning', () => {
+    const { stack, provider } = widgetStack();
+    const Generic = defineResource({
+      resourceType: 'AWS::CloudFormation::CustomResource',
+      properties: z.object({}),
+      create: () => {},
+      delete: () => {},
+    });
+
+    new CrkitResource(stack, 'Generic', { definition: Generic, provider, properties: {} });
+
+    Template.fromStack(stack).hasResourceProperties('AWS::CloudFormation::CustomResource', {
+      ServiceTimeout: 300,
+    });
+    Annotations.fromStack(stack).hasNoWarning('*', Match.anyValue());
+  });
+
   it.each([Duration.seconds(0), Duration.seconds(3601), Duration.millis(1500)])(
     'refuses a ServiceTimeout CloudFormation would refuse (%s)',
     (serviceTimeout) => {
@@ -98,11 +115,13 @@ describe('CrkitResource', () => {
     },
   );
 
-  it('fails synth with the message the provider would answer for a bad property', () => {
+  it('fails synth with the message the provider would answer for a bad property, naming the construct', () => {
     const error = synthError({ Name: 'w-1', Ttl: 'abc' });
 
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).message).toBe('ResourceProperties.Ttl: expected an integer, got "abc"');
+    expect((error as ValidationError).message).toBe(
+      'Test/Widget (Custom::Widget): ResourceProperties.Ttl: expected an integer, got "abc"',
+    );
     expect((error as ValidationError).resourceType).toBe('Custom::Widget');
   });
 
@@ -110,7 +129,7 @@ describe('CrkitResource', () => {
     const error = synthError({ Name: 'w-1', Ttl: 60, Weight: 2 });
 
     expect((error as Error).message).toMatch(
-      /^ResourceProperties\.Weight: expected a number, got "2" \(CloudFormation/,
+      /^Test\/Widget \(Custom::Widget\): ResourceProperties\.Weight: expected a number, got "2" \(CloudFormation/,
     );
   });
 
@@ -118,7 +137,7 @@ describe('CrkitResource', () => {
     const error = synthError({ Name: 'w', Ttl: 5, Secret: 'short' });
 
     expect((error as Error).message).toBe(
-      'ResourceProperties.Name: expected at least 3 characters, got "w"; ' +
+      'Test/Widget (Custom::Widget): ResourceProperties.Name: expected at least 3 characters, got "w"; ' +
         'ResourceProperties.Ttl: expected a number >= 60, got 5; ' +
         'ResourceProperties.Secret: expected at least 8 characters, got a value not shown (sensitive)',
     );
@@ -150,10 +169,10 @@ describe('CrkitResource', () => {
     const error = synthError({ Name: 'w-1', Ttl: 60, Weight: Token.asNumber(Fn.importValue('W')) });
 
     expect((error as Error).message).toMatch(
-      /^ResourceProperties\.Weight: expected a number, got a value known only at deploy time \(a CDK token\) \(CloudFormation sends/,
+      /^Test\/Widget \(Custom::Widget\): ResourceProperties\.Weight: expected a number, got a value known only at deploy time \(a CDK token\) \(CloudFormation sends/,
     );
     expect((synthError({ Name: 'w-1', Ttl: 60, Settings: Fn.importValue('S') }) as Error).message).toMatch(
-      /^ResourceProperties\.Settings: expected an object, got a value known only at deploy time \(a CDK token\)/,
+      /^Test\/Widget \(Custom::Widget\): ResourceProperties\.Settings: expected an object, got a value known only at deploy time \(a CDK token\)/,
     );
   });
 
