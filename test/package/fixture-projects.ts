@@ -6,7 +6,17 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,6 +27,8 @@ const cache = join(repository, '.crkit/package-fixtures');
 const INSTALLED = {
   zod: '^4.0.0',
   typescript: '~5.9.0',
+  // What `cdk init app --language typescript` runs the app with (cdk.json: npx ts-node --prefer-ts-exts bin/app.ts).
+  'ts-node': '^10.9.0',
   '@types/node': '^22.0.0',
   esbuild: '>=0.25',
   'aws-cdk-lib': '^2.276.0',
@@ -29,9 +41,22 @@ function run(command: string, args: readonly string[], cwd: string): string {
   return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-/** Packs crkit (building it first when dist is missing) and returns the tarball's path. */
+/** The newest modification time of the files under `dir`. */
+function newest(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce((latest, entry) => {
+    const path = join(dir, entry.name);
+    return Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }, 0);
+}
+
+/** Packs crkit (building it first when dist is missing or older than a source) and returns the tarball's path. */
 function pack(): string {
-  if (!existsSync(join(repository, 'dist/src/index.js'))) run('npm', ['run', 'build'], repository);
+  const built = join(repository, 'dist/src/index.js');
+  const stale =
+    !existsSync(built) ||
+    Math.max(newest(join(repository, 'src')), newest(join(repository, 'providers'))) >
+      statSync(built).mtimeMs;
+  if (stale) run('npm', ['run', 'build'], repository);
   mkdirSync(cache, { recursive: true });
   const [packed] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', cache], repository)) as {
     filename: string;
@@ -56,7 +81,10 @@ export function prepareFixtureProjects(): string {
     .slice(0, 12);
   const root = join(cache, `projects-${key}`);
   if (!existsSync(join(root, 'node_modules/.crkit-installed'))) {
-    rmSync(root, { recursive: true, force: true });
+    // A new set of dependencies: the installs of earlier ones are of no more use.
+    for (const old of readdirSync(cache)) {
+      if (old.startsWith('projects-')) rmSync(join(cache, old), { recursive: true, force: true });
+    }
     mkdirSync(root, { recursive: true });
     writeFileSync(join(root, 'package.json'), JSON.stringify({ name: 'fixtures', private: true }, null, 2));
     const specs = Object.entries(INSTALLED).map(([name, range]) => `${name}@${range}`);
@@ -68,6 +96,9 @@ export function prepareFixtureProjects(): string {
     rmSync(target, { recursive: true, force: true });
     mkdirSync(target, { recursive: true });
     run('tar', ['-xzf', tarball, '-C', target, '--strip-components=1'], root);
+    // npm makes a package's bin files executable when it installs them; so does this stand-in.
+    for (const bin of Object.values((manifest.bin ?? {}) as Record<string, string>))
+      chmodSync(join(target, bin), 0o755);
   }
   for (const shape of ['cdk-app', 'esm-app', 'bundler-app']) {
     rmSync(join(root, shape), { recursive: true, force: true });

@@ -17,9 +17,13 @@ beforeAll(async () => {
 afterAll(() => capture?.close());
 
 const tsc = (project: string) =>
-  exec(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, project)], {
-    cwd: root,
-  });
+  exec(
+    process.execPath,
+    [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', join(root, project)],
+    {
+      cwd: root,
+    },
+  );
 
 /** Optional peers a user's own provider must neither need nor pull into its bundle. */
 const OPTIONAL_PEER =
@@ -90,11 +94,12 @@ describe('crkit installed from its tarball in a fresh project', () => {
     120_000,
   );
 
-  it('synthesises a CommonJS CDK app with CrkitProvider and every ready-made construct', async () => {
-    await tsc('cdk-app');
+  it('synthesises the `cdk init` app through ts-node, with CrkitProvider and every ready-made construct', async () => {
     const out = join(root, 'cdk-app/cdk.out');
 
-    const { stderr } = await exec(process.execPath, [join(root, 'cdk-app/build/bin/app.js')], {
+    // cdk.json's "app" of the `cdk init` layout.
+    const tsNode = join(root, 'node_modules/ts-node/dist/bin.js');
+    const { stderr } = await exec(process.execPath, [tsNode, '--prefer-ts-exts', 'bin/app.ts'], {
       cwd: join(root, 'cdk-app'),
       timeout: 180_000,
       env: { ...process.env, CDK_OUTDIR: out },
@@ -115,4 +120,14 @@ describe('crkit installed from its tarball in a fresh project', () => {
     expect(readdirSync(out).some((name) => name === 'Dns.template.json')).toBe(true);
     expect(stderr).not.toMatch(/warning|error/i);
   }, 240_000);
+
+  it('runs the crkit command from the installed package', async () => {
+    const { version } = JSON.parse(readFileSync(join(root, 'node_modules/crkit/package.json'), 'utf8')) as {
+      version: string;
+    };
+
+    const { stdout } = await exec(join(root, 'node_modules/.bin/crkit'), ['--version'], { cwd: root });
+
+    expect(stdout).toBe(`crkit ${version}\n`);
+  });
 });

@@ -19,7 +19,7 @@ const stack = new Stack(app, 'Widgets', { env });
 
 const provider = CrkitProvider.getOrCreate(stack, {
   providerId: 'acme.widget',
-  entry: path.join(__dirname, '..', '..', 'lib', 'widget-provider.ts'),
+  entry: path.join(__dirname, '..', 'lib', 'widget-provider.ts'),
 });
 const widget = new CrkitResource(stack, 'Widget', {
   definition: Widget,
