@@ -100,7 +100,7 @@ export function prepareFixtureProjects(): string {
     for (const bin of Object.values((manifest.bin ?? {}) as Record<string, string>))
       chmodSync(join(target, bin), 0o755);
   }
-  for (const shape of ['cdk-app', 'esm-app', 'bundler-app']) {
+  for (const shape of ['cdk-app', 'classic-cdk-app', 'esm-app', 'bundler-app']) {
     rmSync(join(root, shape), { recursive: true, force: true });
     cpSync(join(repository, 'test/package/projects', shape), join(root, shape), { recursive: true });
   }

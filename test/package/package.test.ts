@@ -67,6 +67,7 @@ async function answerOf(file: string) {
 describe('crkit installed from its tarball in a fresh project', () => {
   it.each([
     ['the `cdk init app --language typescript` layout (CommonJS, module NodeNext)', 'cdk-app'],
+    ['the older `cdk init` layout ("module": "commonjs", moduleResolution node10)', 'classic-cdk-app'],
     ['an ESM app (module NodeNext, "type": "module")', 'esm-app'],
     ['a bundler-resolution app (moduleResolution bundler)', 'bundler-app'],
   ])(
