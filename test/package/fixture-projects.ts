@@ -37,6 +37,9 @@ const INSTALLED = {
   '@aws-lambda-powertools/idempotency': '^2.35.0',
 };
 
+/** The project shapes, each with the folder its provider goes in. */
+const SHAPES = { 'cdk-app': 'lib', 'classic-cdk-app': 'lib', 'esm-app': 'src', 'bundler-app': 'src' };
+
 function run(command: string, args: readonly string[], cwd: string): string {
   return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
@@ -100,9 +103,11 @@ export function prepareFixtureProjects(): string {
     for (const bin of Object.values((manifest.bin ?? {}) as Record<string, string>))
       chmodSync(join(target, bin), 0o755);
   }
-  for (const shape of ['cdk-app', 'classic-cdk-app', 'esm-app', 'bundler-app']) {
+  const projects = join(repository, 'test/package/projects');
+  for (const [shape, sources] of Object.entries(SHAPES)) {
     rmSync(join(root, shape), { recursive: true, force: true });
-    cpSync(join(repository, 'test/package/projects', shape), join(root, shape), { recursive: true });
+    cpSync(join(projects, shape), join(root, shape), { recursive: true });
+    cpSync(join(projects, 'widget-provider.ts'), join(root, shape, sources, 'widget-provider.ts'));
   }
   cpSync(join(repository, 'test/package/projects/run-bundle.mjs'), join(root, 'run-bundle.mjs'));
   return root;

@@ -34,7 +34,7 @@ async function bundle(format: 'esm' | 'cjs'): Promise<{ file: string; inputs: st
   const file = join(root, `widget.${format === 'esm' ? 'mjs' : 'cjs'}`);
   // Plain esbuild as users run it: no banner, no externals, nothing crkit's construct adds.
   const result = await esbuild.build({
-    entryPoints: [join(root, 'esm-app/src/provider.ts')],
+    entryPoints: [join(root, 'esm-app/src/widget-provider.ts')],
     absWorkingDir: root,
     bundle: true,
     platform: 'node',
@@ -65,7 +65,7 @@ async function answerOf(file: string) {
 }
 
 describe('crkit installed from its tarball in a fresh project', () => {
-  it.each([
+  it.concurrent.each([
     ['the `cdk init app --language typescript` layout (CommonJS, module NodeNext)', 'cdk-app'],
     ['the older `cdk init` layout ("module": "commonjs", moduleResolution node10)', 'classic-cdk-app'],
     ['an ESM app (module NodeNext, "type": "module")', 'esm-app'],

@@ -81,23 +81,6 @@ describe('CrkitResource', () => {
     Template.fromStack(stack).hasResourceProperties('Custom::Widget', { ServiceTimeout: '600' });
   });
 
-  it('writes ServiceTimeout as the integer AWS::CloudFormation::CustomResource wants, so synth gives no warning', () => {
-    const { stack, provider } = widgetStack();
-    const Generic = defineResource({
-      resourceType: 'AWS::CloudFormation::CustomResource',
-      properties: z.object({}),
-      create: () => {},
-      delete: () => {},
-    });
-
-    new CrkitResource(stack, 'Generic', { definition: Generic, provider, properties: {} });
-
-    Template.fromStack(stack).hasResourceProperties('AWS::CloudFormation::CustomResource', {
-      ServiceTimeout: 300,
-    });
-    Annotations.fromStack(stack).hasNoWarning('*', Match.anyValue());
-  });
-
   it.each([Duration.seconds(0), Duration.seconds(3601), Duration.millis(1500)])(
     'refuses a ServiceTimeout CloudFormation would refuse (%s)',
     (serviceTimeout) => {
@@ -190,7 +173,7 @@ describe('CrkitResource', () => {
     expect(stack.resolve(widget.ref)).toEqual({ Ref: expect.stringMatching(/^Widget/) });
   });
 
-  it('writes AWS::CloudFormation::CustomResource for a definition of that generic type', () => {
+  it('writes AWS::CloudFormation::CustomResource for a definition of that generic type, with an integer ServiceTimeout and no warning', () => {
     const { stack, provider } = widgetStack();
     const Generic = defineResource({
       resourceType: 'AWS::CloudFormation::CustomResource',
@@ -201,7 +184,11 @@ describe('CrkitResource', () => {
 
     new CrkitResource(stack, 'Generic', { definition: Generic, provider, properties: {} });
 
-    Template.fromStack(stack).resourceCountIs('AWS::CloudFormation::CustomResource', 1);
+    const template = Template.fromStack(stack);
+    template.resourceCountIs('AWS::CloudFormation::CustomResource', 1);
+    // CDK's own check of this type wants an integer, and warns on every synth about the string it writes itself.
+    template.hasResourceProperties('AWS::CloudFormation::CustomResource', { ServiceTimeout: 300 });
+    Annotations.fromStack(stack).hasNoWarning('*', Match.anyValue());
   });
 
   it('accepts a provider in another account given only by its service token', () => {

@@ -1,4 +1,4 @@
-// A user's own provider in the `cdk init app --language typescript` layout (CommonJS, module NodeNext).
+// A user's own provider, copied into each fixture project (lib/ of the CDK apps, src/ of the others).
 import { cfn, defineResource, lambdaHandler } from 'crkit';
 import { z } from 'zod';
 
