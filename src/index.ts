@@ -5,7 +5,6 @@ export { CFN_LIMITS, CREATE_FAILED_MARKER, ENV, HANDLER_EXPORTS, PROVIDER_ENV } 
 export type { HandlerOptions } from './core/options.js';
 export type { Outcome } from './core/outcome.js';
 export { defaultPhysicalResourceId, isCreateFailedMarker } from './core/physical-id.js';
-export type { RequestResult } from './core/run-request.js';
 export type { BatchOptions } from './entry/batch.js';
 export type { LambdaHandlerOptions } from './entry/lambda.js';
 export { type CustomResourceLambdaHandler, type LambdaContext, lambdaHandler } from './entry/lambda.js';

@@ -77,3 +77,20 @@ export function createJsonLogger(options: JsonLoggerOptions = {}): Logger {
     };
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }
+
+/**
+ * The logger crkit logs through: each line reaches `logger` unless it throws, which is swallowed (a failing logger
+ * must never stop a request from being answered).
+ */
+export function guardLogger(logger: Logger): Logger {
+  const guarded =
+    (level: LogLevel) =>
+    (message: string, ...attributes: LogAttributes[]) => {
+      try {
+        logger[level](message, ...attributes);
+      } catch {
+        // Nothing to do: there is nowhere else to log to.
+      }
+    };
+  return { debug: guarded('debug'), info: guarded('info'), warn: guarded('warn'), error: guarded('error') };
+}

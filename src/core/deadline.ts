@@ -6,6 +6,11 @@ export interface Deadlines {
   readonly handler: number;
   /** The end of this invocation, less the margin: a long-running operation is handed over before it. */
   readonly invocation: number;
+  /**
+   * The invocation's deadline: whatever crkit is still awaiting then (an authorize hook, a hand-over, an idempotency
+   * store, a clean-up), the request is answered FAILED, leaving half the margin for the PUT.
+   */
+  readonly cutoff: number;
   /** The last moment a response try may start: after it, CloudFormation or Lambda has stopped waiting. */
   readonly response: number;
   /** Seconds from the start of the request to `handler`, for the "timed out after N s" reason. */
@@ -38,6 +43,7 @@ export function computeDeadlines(
   return {
     handler,
     invocation: start + Math.max(0, remainingMs - invocationMargin),
+    cutoff: start + Math.max(0, available - margin / 2),
     response: start + Math.max(0, available - 50),
     handlerSeconds: Math.round((handler - start) / 100) / 10,
   };

@@ -1,14 +1,14 @@
 import { type CustomResourceEvent, CustomResourceEventSchema } from '../event/schema.js';
-import { ContinuationSchema, type HandOver, isContinuation } from '../long-running/continuation.js';
+import { ContinuationSchema, isContinuation } from '../long-running/continuation.js';
 import { completionTimeoutMs, pendingFailureId, pollUntilComplete } from '../long-running/poll.js';
-import type { Router } from '../resource/router.js';
 import type { AnyResourceDefinition } from '../resource/types.js';
 import { formatIssues } from '../validation/format-issues.js';
-import { computeDeadlines, type Deadlines, serviceTimeoutSeconds } from './deadline.js';
-import type { ResolvedOptions } from './options.js';
+import { serviceTimeoutSeconds } from './deadline.js';
 import type { HandlerOutcome, Outcome } from './outcome.js';
 import { errorText } from './outcome.js';
-import { deleteOrphan, failureId, runWithWatchdog } from './watchdog.js';
+import { failureId } from './physical-id.js';
+import type { RunContext } from './run-request.js';
+import { deleteOrphan, runWithWatchdog } from './watchdog.js';
 
 /** What a request comes to in this invocation: an answer to send, or work handed over to a new invocation. */
 export type Decision =
@@ -16,73 +16,55 @@ export type Decision =
       readonly kind: 'answer';
       readonly outcome: Outcome;
       readonly timedOut: boolean;
-      readonly responseDeadline: number;
       readonly late?: Promise<void>;
     }
   | { readonly kind: 'handed-over'; readonly attempt: number };
 
-const answer = (outcome: Outcome, responseDeadline: number): Decision => ({
-  kind: 'answer',
-  outcome,
-  timedOut: false,
-  responseDeadline,
-});
+const answer = (outcome: Outcome): Decision => ({ kind: 'answer', outcome, timedOut: false });
 
-function invalid(
-  issues: Parameters<typeof formatIssues>[0],
-  raw: unknown,
-  responseDeadline: number,
-): Decision {
+function invalid(issues: Parameters<typeof formatIssues>[0], raw: unknown): Decision {
   const problems = formatIssues(issues, { root: 'event', sensitive: ['ResponseURL'] });
   const reason = `invalid request: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`;
-  return answer({ status: 'FAILED', physicalResourceId: failureId(raw), reason }, responseDeadline);
+  return answer({ status: 'FAILED', physicalResourceId: failureId(raw), reason });
 }
 
 /**
  * Parses, authorizes and routes a request (or a continuation of one) and runs its handler or its completion checks.
- * Every problem becomes a FAILED outcome.
+ * Every problem becomes a FAILED outcome. Each step names itself in `reply.stage`, for the Reason of an answer the
+ * invocation's deadline forces while it runs.
  */
-export async function decide(
-  raw: unknown,
-  router: Router,
-  options: ResolvedOptions,
-  remainingMs: number,
-  start: number,
-  handOver: HandOver | undefined,
-): Promise<Decision> {
-  const fallbackDeadline = start + Math.max(0, remainingMs - 50);
+export async function decide(raw: unknown, context: RunContext): Promise<Decision> {
+  const { router, options, deadlines, reply } = context;
+  reply.stage = 'parsing the request';
   const continued = isContinuation(raw)
     ? ContinuationSchema.safeParse(raw, { reportInput: true })
     : undefined;
-  if (continued && !continued.success) return invalid(continued.error.issues, raw, fallbackDeadline);
+  if (continued && !continued.success) return invalid(continued.error.issues, raw);
   const parsed = CustomResourceEventSchema.safeParse(continued?.data?.request ?? raw, { reportInput: true });
-  if (!parsed.success) return invalid(parsed.error.issues, continued?.data?.request ?? raw, fallbackDeadline);
+  if (!parsed.success) return invalid(parsed.error.issues, continued?.data?.request ?? raw);
   const event = parsed.data;
   const serviceTimeout = serviceTimeoutSeconds(
     event.ServiceTimeout ?? event.ResourceProperties.ServiceTimeout,
   );
-  const deadlines = computeDeadlines(start, remainingMs, serviceTimeout, options.timeoutMarginMs);
+  reply.stage = 'authorize';
   const refusal = await options.authorize(event);
   if (refusal !== undefined) {
-    return answer(
-      { status: 'FAILED', physicalResourceId: failureId(event), reason: refusal },
-      deadlines.response,
-    );
+    return answer({ status: 'FAILED', physicalResourceId: failureId(event), reason: refusal });
   }
   const definition = router.find(event.ResourceType);
   if (!definition) {
     const reason = `unknown resource type ${event.ResourceType}; this provider serves ${router.resourceTypes.join(', ')}`;
-    return answer({ status: 'FAILED', physicalResourceId: failureId(event), reason }, deadlines.response);
+    return answer({ status: 'FAILED', physicalResourceId: failureId(event), reason });
   }
   if (continued?.data) {
     const work = { ...continued.data, status: 'PENDING' as const };
-    return complete(definition, event, work, { deadlines, serviceTimeout, options, handOver });
+    return complete(definition, event, work, { ...context, serviceTimeout });
   }
+  reply.stage = event.RequestType.toLowerCase();
   const run = await runWithWatchdog(definition, event, options, deadlines);
-  if (run.outcome.status !== 'PENDING')
-    return { kind: 'answer', ...run, outcome: run.outcome, responseDeadline: deadlines.response };
-  const work = { ...run.outcome, startedAt: start, attempt: 0 };
-  return complete(definition, event, work, { deadlines, serviceTimeout, options, handOver });
+  if (run.outcome.status !== 'PENDING') return { kind: 'answer', ...run, outcome: run.outcome };
+  const work = { ...run.outcome, startedAt: context.start, attempt: 0 };
+  return complete(definition, event, work, { ...context, serviceTimeout });
 }
 
 /** Checks a pending operation and hands it over when it must; a failed replacement is cleaned up. */
@@ -90,22 +72,32 @@ async function complete(
   definition: AnyResourceDefinition,
   event: CustomResourceEvent,
   work: Parameters<typeof pollUntilComplete>[2],
-  context: {
-    readonly deadlines: Deadlines;
-    readonly serviceTimeout: number | undefined;
-    readonly options: ResolvedOptions;
-    readonly handOver: HandOver | undefined;
-  },
+  context: RunContext & { readonly serviceTimeout: number | undefined },
 ): Promise<Decision> {
-  const { deadlines, options, handOver } = context;
-  const total = completionTimeoutMs(definition, context.serviceTimeout);
-  const result = await pollUntilComplete(definition, event, work, deadlines, total, options);
+  const { deadlines, options, handOver, reply } = context;
+  // A pending Create has made its resource: an answer the deadline forces must name it, so that it is deleted.
+  if (event.RequestType === 'Create') reply.madeId = work.physicalResourceId;
+  reply.stage = `isComplete of the ${work.operation.toLowerCase()}`;
+  const total = completionTimeoutMs(definition, context.serviceTimeout, options.timeoutMarginMs);
+  const result = await pollUntilComplete(definition, event, work, deadlines, total, options, reply);
   let outcome: Outcome;
   if (result.kind === 'handover') {
+    reply.stage = 'the hand-over to a new invocation';
+    const signal = AbortSignal.timeout(Math.max(1, Math.ceil(deadlines.cutoff - options.now())));
     const problem = handOver
-      ? await handOver(result.continuation).then(() => undefined, errorText)
+      ? await handOver(result.continuation, signal).then(() => undefined, errorText)
       : 'no way to hand over';
-    if (problem === undefined) return { kind: 'handed-over', attempt: result.continuation.attempt };
+    if (problem === undefined) {
+      if (!reply.handOver()) {
+        options.logger.error(
+          'handed over after the deadline had answered; the next invocation answers again',
+          {
+            physicalResourceId: work.physicalResourceId,
+          },
+        );
+      }
+      return { kind: 'handed-over', attempt: result.continuation.attempt };
+    }
     const reason = `not finished before the invocation ended, and could not hand over: ${problem}`;
     outcome = { status: 'FAILED', physicalResourceId: pendingFailureId(event, work), reason };
   } else {
@@ -113,8 +105,9 @@ async function complete(
   }
   // CloudFormation keeps the old id when a replacement fails: the new resource would be lost, so it goes now.
   if (event.RequestType === 'Update' && work.operation === 'Create' && outcome.status === 'FAILED') {
+    reply.stage = 'the clean-up of the failed replacement';
     const made: HandlerOutcome = { status: 'SUCCESS', physicalResourceId: work.physicalResourceId };
     await deleteOrphan(definition, event, options, event.PhysicalResourceId, made);
   }
-  return answer(outcome, deadlines.response);
+  return answer(outcome);
 }

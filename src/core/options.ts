@@ -1,9 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ConfigurationError } from '../errors.js';
 import type { CustomResourceEvent } from '../event/schema.js';
-import { createJsonLogger, type Logger } from '../logger.js';
+import { createJsonLogger, guardLogger, type Logger } from '../logger.js';
+import { originProblem, originsFromEnvironment } from '../response/response-url.js';
 import type { RetryOptions, SendDependencies } from '../response/send-response.js';
-import { preloadTransport, type ResponseTransport, undiciTransport } from '../response/transport.js';
+import { defaultTransport, preloadTransport, type ResponseTransport } from '../response/transport.js';
 
 /** Options shared by every entry point (`lambdaHandler`, and the SNS and SQS entries). */
 export interface HandlerOptions {
@@ -17,7 +18,7 @@ export interface HandlerOptions {
   readonly allowedResponseOrigins?: readonly string[];
   /**
    * How long before the deadline (the Lambda's remaining time or the resource's `ServiceTimeout`, whichever ends
-   * first) crkit answers FAILED and aborts the handler. Capped at a quarter of the time available.
+   * first) crkit answers FAILED and aborts the handler. Capped at a quarter of the time available; at least 500.
    * @default 3000
    */
   readonly timeoutMarginMs?: number;
@@ -29,7 +30,7 @@ export interface HandlerOptions {
   readonly authorize?: (event: CustomResourceEvent) => string | undefined | Promise<string | undefined>;
   /** How the response PUT is retried. @default 5 tries, 250 ms first backoff doubling to 4 s, full jitter */
   readonly retry?: RetryOptions;
-  /** How the response PUT is sent. @default `undici` */
+  /** How the response PUT is sent. @default undici, falling back to `node:https` when undici throws */
   readonly transport?: ResponseTransport;
   /** The clock, in epoch milliseconds (for tests). @default Date.now */
   readonly now?: () => number;
@@ -50,18 +51,8 @@ export interface ResolvedOptions extends SendDependencies {
 }
 
 function checkOrigin(origin: string): string {
-  let parsed: URL | undefined;
-  try {
-    parsed = new URL(origin);
-  } catch {
-    parsed = undefined;
-  }
-  if (parsed?.origin !== origin) {
-    throw new ConfigurationError(
-      'allowedResponseOrigins',
-      `expected origins like "http://127.0.0.1:4566" (scheme, host and port, no path), got ${JSON.stringify(origin)}`,
-    );
-  }
+  const problem = originProblem(origin);
+  if (problem !== undefined) throw new ConfigurationError('allowedResponseOrigins', problem);
   return origin;
 }
 
@@ -79,15 +70,36 @@ function checkRetry(retry: RetryOptions): RetryOptions {
   return retry;
 }
 
+/** The smallest `timeoutMarginMs`: below it the answer may leave after the invocation has ended. */
+const MIN_MARGIN_MS = 500;
+
+function checkLogger(logger: unknown): void {
+  const missing = (['debug', 'info', 'warn', 'error'] as const).filter(
+    (level) => typeof (logger as Record<string, unknown> | null)?.[level] !== 'function',
+  );
+  if (missing.length > 0) {
+    throw new ConfigurationError(
+      'logger',
+      `expected an object with debug, info, warn and error methods (console or a Powertools Logger); missing ${missing.join(', ')}`,
+    );
+  }
+}
+
 /** Validates options at construction, naming the offending option, and fills in the defaults. */
 export function resolveOptions(options: HandlerOptions = {}): ResolvedOptions {
   const margin = options.timeoutMarginMs ?? 3000;
-  if (!(Number.isFinite(margin) && margin >= 0)) {
-    throw new ConfigurationError('timeoutMarginMs', `expected a number of milliseconds >= 0, got ${margin}`);
+  if (!(Number.isFinite(margin) && margin >= MIN_MARGIN_MS)) {
+    throw new ConfigurationError(
+      'timeoutMarginMs',
+      `expected at least ${MIN_MARGIN_MS} ms (time to answer CloudFormation before the invocation ends), got ${margin}`,
+    );
   }
-  const transport = options.transport ?? undiciTransport;
+  if (options.logger !== undefined) checkLogger(options.logger);
+  // A malformed CRKIT_ALLOW_RESPONSE_ORIGINS is reported now, when the handler is built, not at deploy time.
+  originsFromEnvironment();
+  const transport = options.transport ?? defaultTransport;
   return {
-    logger: options.logger ?? createJsonLogger(),
+    logger: guardLogger(options.logger ?? createJsonLogger()),
     allowedResponseOrigins: (options.allowedResponseOrigins ?? []).map(checkOrigin),
     timeoutMarginMs: margin,
     retry: checkRetry(options.retry ?? {}),
@@ -96,6 +108,6 @@ export function resolveOptions(options: HandlerOptions = {}): ResolvedOptions {
     sleep: options.sleep ?? ((ms) => sleep(ms)),
     random: options.random ?? Math.random,
     authorize: options.authorize ?? (() => undefined),
-    preload: transport === undiciTransport ? preloadTransport : () => undefined,
+    preload: transport === defaultTransport ? preloadTransport : () => undefined,
   };
 }

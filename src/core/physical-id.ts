@@ -35,9 +35,31 @@ export function defaultPhysicalResourceId(request: RequestIdentity): string {
   return `${stackName(request.StackId)}-${request.LogicalResourceId}-${hash}`;
 }
 
-/** The id answered for a Create that failed; the rollback Delete carrying it is answered without a user delete. */
+/** A RequestId as CloudFormation sends it (a UUID): anything else, or anything long, is hashed into the marker. */
+const PLAIN_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * The id answered for a Create that failed; the rollback Delete carrying it is answered without a user delete. It
+ * is at most 1,024 bytes whatever the RequestId holds: an unusual RequestId is replaced by its SHA-256.
+ */
 export function createFailedMarker(requestId: string): string {
-  return `${CREATE_FAILED_MARKER}${requestId}`.slice(0, CFN_LIMITS.maxPhysicalResourceIdBytes);
+  const suffix = PLAIN_REQUEST_ID.test(requestId)
+    ? requestId
+    : createHash('sha256').update(requestId).digest('hex');
+  return `${CREATE_FAILED_MARKER}${suffix}`;
+}
+
+/**
+ * The id a failure answers for `request` (a raw event): its current id when it has a valid one, else (a Create, or
+ * an event too broken to carry one) the create-failed marker.
+ */
+export function failureId(request: unknown): string {
+  const record = (typeof request === 'object' && request !== null ? request : {}) as Record<string, unknown>;
+  const current = record.PhysicalResourceId;
+  if (physicalIdProblem(current) === undefined) return current as string;
+  const requestId =
+    typeof record.RequestId === 'string' && record.RequestId !== '' ? record.RequestId : 'unknown';
+  return createFailedMarker(requestId);
 }
 
 /** Whether `physicalResourceId` is the marker of a failed Create. */

@@ -4,18 +4,8 @@ import type { AnyResourceDefinition } from '../resource/types.js';
 import type { Deadlines } from './deadline.js';
 import type { ResolvedOptions } from './options.js';
 import { errorText, type HandlerOutcome, type Outcome } from './outcome.js';
-import { createFailedMarker } from './physical-id.js';
+import { failureId } from './physical-id.js';
 import { runHandler } from './run-handler.js';
-
-/** The id a failure answers: the current one, or for a Create (which has none yet) the create-failed marker. */
-export function failureId(event: unknown): string {
-  const record = (typeof event === 'object' && event !== null ? event : {}) as Record<string, unknown>;
-  const current = record.PhysicalResourceId;
-  if (typeof current === 'string' && current !== '') return current;
-  const requestId =
-    typeof record.RequestId === 'string' && record.RequestId !== '' ? record.RequestId : 'unknown';
-  return createFailedMarker(requestId);
-}
 
 /** What the handler came to within its deadline; `late` settles what a timed-out handler still does. */
 export interface WatchedRun {

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type HandlerOptions, resolveOptions } from '../core/options.js';
-import { runRequest } from '../core/run-request.js';
-import { answerOnce } from '../idempotency/answer-once.js';
+import { errorText } from '../core/outcome.js';
+import { serveRequest } from '../core/serve-request.js';
 import type { IdempotencyStore } from '../idempotency/store.js';
 import type { HandOver } from '../long-running/continuation.js';
 import { type Router, toRouter } from '../resource/router.js';
@@ -82,33 +82,29 @@ export function lambdaHandler(
   const router = toRouter(target);
   const resolved = resolveOptions(options);
   const elsewhere = answerMisdirected(target, options, 'lambdaHandler');
+  const wait = (ms: number, signal: AbortSignal) => sleep(ms, undefined, { signal }).catch(() => undefined);
   return async (event, context) => {
     try {
       if (await elsewhere(event, context)) return;
       const started = resolved.now();
       const remaining = remainingTime(context);
       const arn = context?.invokedFunctionArn;
-      const handOver = options?.handOver ?? (arn ? selfInvoke(arn) : undefined);
-      const store = options?.idempotency;
-      const result =
-        store && typeof event === 'object' && event !== null
-          ? await answerOnce(event as Record<string, unknown>, {
-              router,
-              options: resolved,
-              store,
-              deadline: started + remaining - 100,
-              // A Lambda event is not delivered again on request: if the store fails, answer anyway.
-              redeliverable: false,
-              wait: (ms, signal) => sleep(ms, undefined, { signal }).catch(() => undefined),
-              signal: new AbortController().signal,
-              handOver,
-            })
-          : await runRequest(event, router, resolved, remaining, handOver);
+      const result = await serveRequest(event, {
+        router,
+        options: resolved,
+        remainingMs: remaining,
+        store: options?.idempotency,
+        // A Lambda event is not delivered again on request: if the store fails, answer anyway.
+        redeliverable: false,
+        wait,
+        signal: new AbortController().signal,
+        handOver: options?.handOver ?? (arn ? selfInvoke(arn) : undefined),
+      });
       await settleLate('late' in result ? result.late : undefined, remaining - (resolved.now() - started));
     } catch (error) {
-      // runRequest does not throw; this guards against a throwing logger so the invocation still ends cleanly.
+      // serveRequest does not throw; this is the last guard, so that the invocation still ends cleanly.
       console.error(
-        JSON.stringify({ level: 'error', message: 'crkit: unexpected error', error: String(error) }),
+        JSON.stringify({ level: 'error', message: 'crkit: unexpected error', error: errorText(error) }),
       );
     }
   };

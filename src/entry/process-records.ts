@@ -1,6 +1,6 @@
 import { type HandlerOptions, resolveOptions } from '../core/options.js';
 import { errorText } from '../core/outcome.js';
-import { answerOnce } from '../idempotency/answer-once.js';
+import { serveRequest } from '../core/serve-request.js';
 import { memoryIdempotencyStore } from '../idempotency/memory-store.js';
 import type { RecordResult } from '../idempotency/record-result.js';
 import type { IdempotencyStore } from '../idempotency/store.js';
@@ -60,7 +60,7 @@ function toRecordResult(settled: Settled<RecordResult>): RecordResult {
 }
 
 /**
- * Builds the record processor of an entry: each request goes through the core (`runRequest`) once, guarded by the
+ * Builds the record processor of an entry: each request goes through the core (`serveRequest`) once, guarded by the
  * idempotency store, with bounded concurrency and within the invocation's deadline.
  * `redeliverable` says whether the entry's trigger delivers a record again when asked (SQS) or not (SNS).
  */
@@ -87,12 +87,12 @@ export function createRecordProcessor(
       records,
       (record, slot) =>
         'request' in record
-          ? answerOnce(record.request, {
+          ? serveRequest(record.request, {
               handOver: handOverFor(record, context),
               router,
               options: resolved,
               store,
-              deadline,
+              remainingMs: deadline - now(),
               redeliverable,
               wait: batch.wait,
               signal: slot.signal,

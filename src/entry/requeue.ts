@@ -26,7 +26,7 @@ function parseQueueArn(arn: string) {
  */
 export function requeue(queueArn: string): HandOver {
   const queue = parseQueueArn(queueArn);
-  return async (continuation: Continuation) => {
+  return async (continuation: Continuation, signal?: AbortSignal) => {
     if (!queue) throw new Error(`${queueArn} is not an SQS queue ARN`);
     const { GetQueueUrlCommand, SendMessageCommand, SQSClient } = await loadRuntimeSdk<SqsModule>(
       '@aws-sdk/client-sqs',
@@ -49,6 +49,7 @@ export function requeue(queueArn: string): HandOver {
         MessageBody: JSON.stringify(continuation),
         DelaySeconds: Math.min(MAX_DELAY_SECONDS, Math.max(0, Math.ceil(continuation.delayMs / 1000))),
       }),
+      signal ? { abortSignal: signal } : {},
     );
   };
 }

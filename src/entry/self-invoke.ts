@@ -16,7 +16,7 @@ let client: InstanceType<LambdaModule['LambdaClient']> | undefined;
  * ```
  */
 export function selfInvoke(functionArn: string): HandOver {
-  return async (continuation: Continuation) => {
+  return async (continuation: Continuation, signal?: AbortSignal) => {
     const { InvokeCommand, LambdaClient } = await loadRuntimeSdk<LambdaModule>(
       '@aws-sdk/client-lambda',
       'to hand over',
@@ -28,6 +28,7 @@ export function selfInvoke(functionArn: string): HandOver {
         InvocationType: 'Event',
         Payload: Buffer.from(JSON.stringify(continuation)),
       }),
+      signal ? { abortSignal: signal } : {},
     );
     if (response.StatusCode !== 202)
       throw new Error(`Lambda answered ${response.StatusCode} to the asynchronous Invoke`);

@@ -27,8 +27,11 @@ export const ContinuationSchema = z.object({
 /** A long-running operation on its way to the next invocation. */
 export type Continuation = z.infer<typeof ContinuationSchema>;
 
-/** Passes a continuation to a new invocation (a Lambda invoking itself, an SQS message sent again with a delay). */
-export type HandOver = (continuation: Continuation) => Promise<void>;
+/**
+ * Passes a continuation to a new invocation (a Lambda invoking itself, an SQS message sent again with a delay).
+ * `signal` aborts when the invocation's deadline comes: stop then, crkit answers FAILED instead.
+ */
+export type HandOver = (continuation: Continuation, signal?: AbortSignal) => Promise<void>;
 
 /** Whether an entry point's input is a continuation rather than a request. */
 export function isContinuation(raw: unknown): raw is { kind: typeof CONTINUATION_KIND; request: unknown } {

@@ -19,14 +19,21 @@ export interface PendingWork extends PendingOutcome {
   readonly attempt: number;
 }
 
-/** The total time a pending operation may take: below ServiceTimeout, as CloudFormation stops waiting there. */
+/**
+ * The total time a pending operation may take: below ServiceTimeout, as CloudFormation stops waiting there, by the
+ * answer's margin at least (`marginMs`, capped as the deadlines cap it), so that it times out with its own reason
+ * before the invocation's deadline answers for it.
+ */
 export function completionTimeoutMs(
   definition: AnyResourceDefinition,
   serviceTimeout: number | undefined,
+  marginMs: number,
 ): number {
   const service = serviceTimeout ?? CFN_LIMITS.maxServiceTimeoutSeconds;
   const seconds = definition.completion?.timeoutSeconds ?? service - Math.min(60, service / 10);
-  return Math.min(seconds, service) * 1000;
+  const serviceMs = service * 1000;
+  const margin = Math.min(marginMs, Math.max(250, serviceMs / 4));
+  return Math.min(seconds * 1000, serviceMs - margin);
 }
 
 /** The id a failed pending operation answers; a failed Create keeps its own id so the rollback Delete removes it. */
@@ -84,6 +91,7 @@ export async function pollUntilComplete(
   deadlines: Deadlines,
   totalMs: number,
   options: ResolvedOptions,
+  progress: { stage: string } = { stage: '' },
 ): Promise<PollResult> {
   const { logger, now } = options;
   const { isComplete } = definition;
@@ -118,9 +126,11 @@ export async function pollUntilComplete(
       signal: controller.signal,
     };
     if (now() + delay >= totalAt) {
-      await Promise.resolve(definition.onTimeout?.(context)).catch((error: unknown) =>
-        logger.error('onTimeout failed', { error: errorText(error) }),
-      );
+      progress.stage = `onTimeout of the ${work.operation.toLowerCase()}`;
+      // Called inside a promise so that a synchronous throw is handled like a rejection.
+      await Promise.resolve()
+        .then(() => definition.onTimeout?.(context))
+        .catch((error: unknown) => logger.error('onTimeout failed', { error: errorText(error) }));
       const reason = `timed out after ${Math.round(totalMs / 100) / 10} s in ${work.operation.toLowerCase()}`;
       return failed(pendingFailureId(event, work), reason);
     }
@@ -131,7 +141,8 @@ export async function pollUntilComplete(
     let result: HandlerResult | undefined | void | 'deadline';
     try {
       const limit = Math.min(totalAt, deadlines.invocation) - now();
-      result = await raceDeadline(Promise.resolve(isComplete(context)), limit, controller);
+      const check = Promise.resolve().then(() => isComplete(context));
+      result = await raceDeadline(check, limit, controller);
     } catch (error) {
       return failed(
         pendingFailureId(event, work),

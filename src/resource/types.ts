@@ -47,7 +47,8 @@ export interface CompletionContext<P> extends HandlerContextBase {
 export interface CompletionOptions {
   /**
    * How long an operation may take in all, across invocations, before it is answered FAILED.
-   * @default the resource's ServiceTimeout (3600 s when absent) less a tenth of it, at most 60 s
+   * @default the resource's ServiceTimeout (3600 s when absent) less a tenth of it, at most 60 s, and less the
+   * answer's margin (`timeoutMarginMs`) at least
    */
   readonly timeoutSeconds?: number;
   /** The first wait before `isComplete`. @default 250 */

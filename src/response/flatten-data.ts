@@ -1,6 +1,9 @@
+const MAX_VISITS = 10_000;
+
 /**
  * Flattens `Data` for `Fn::GetAtt`: nested objects and arrays become dotted keys (`a.b`, `list.0`), every value a
- * string; `undefined`, `null`, functions and repeated (cyclic) objects are left out.
+ * string; `undefined`, `null` and functions are left out. An object met again inside itself (a cycle) is cut there;
+ * one shared by two keys is written under both.
  *
  * @example
  * ```ts
@@ -10,14 +13,18 @@
  */
 export function flattenData(data: Record<string, unknown>): Record<string, string> {
   const flat: Record<string, string> = {};
-  const seen = new WeakSet<object>();
+  // Only the objects on the path from the root: a cycle has no flat form, a shared object does.
+  const ancestors = new Set<object>();
+  // A shared object is visited once per reference: bound the walk (far more keys than 4,096 bytes can hold).
+  let visits = 0;
   const visit = (prefix: string, value: unknown): void => {
+    if (++visits > MAX_VISITS) return;
     if (value === undefined || value === null || typeof value === 'function') return;
     if (typeof value === 'object' && !(value instanceof Date)) {
-      // A cycle has no flat form; its repeat is left out rather than recursing forever.
-      if (seen.has(value)) return;
-      seen.add(value);
+      if (ancestors.has(value)) return;
+      ancestors.add(value);
       for (const [key, item] of Object.entries(value)) visit(prefix ? `${prefix}.${key}` : key, item);
+      ancestors.delete(value);
       return;
     }
     flat[prefix] = value instanceof Date ? value.toISOString() : String(value);

@@ -1,5 +1,6 @@
 import { CFN_LIMITS } from '../constants.js';
 import type { Outcome } from '../core/outcome.js';
+import { createFailedMarker, physicalIdProblem } from '../core/physical-id.js';
 import { redact } from '../redact.js';
 import { flattenData } from './flatten-data.js';
 
@@ -77,10 +78,38 @@ export interface FittedResponse {
 }
 
 /**
- * Writes the response body within CloudFormation's 4096-byte limit, measured in UTF-8 bytes. The Reason is redacted,
+ * The copied fields, each cut so that a body with them still has room for an id and a Reason. They come from the
+ * request; a real CloudFormation request never needs cutting (a LogicalResourceId is at most 255 characters), but
+ * an answer must fit whatever the request carried.
+ */
+function boundTarget(target: ResponseTarget): ResponseTarget {
+  const budget = Math.floor((CFN_LIMITS.maxResponseBytes - CFN_LIMITS.maxPhysicalResourceIdBytes - 600) / 3);
+  const cut = (text: string) => (bytes(JSON.stringify(text)) <= budget ? text : trimToBudget(text, budget));
+  return {
+    StackId: cut(target.StackId),
+    RequestId: cut(target.RequestId),
+    LogicalResourceId: cut(target.LogicalResourceId),
+  };
+}
+
+/**
+ * An outcome whose id CloudFormation would reject (not a string, empty, over 1,024 bytes) becomes FAILED with
+ * `fallbackId`: every id that enters an answer passes this one check, wherever it came from.
+ */
+function checkId(outcome: Outcome, fallbackId: string): Outcome {
+  const problem = physicalIdProblem(outcome.physicalResourceId);
+  if (problem === undefined) return outcome;
+  const reason = `the physicalResourceId to answer is invalid (${problem})${outcome.reason ? `; ${outcome.reason}` : ''}`;
+  return { status: 'FAILED', physicalResourceId: fallbackId, reason };
+}
+
+/**
+ * Writes the response body within CloudFormation's 4096-byte limit, measured in UTF-8 bytes, with a valid physical
+ * id (else FAILED with `fallbackId`, by default the create-failed marker of the request). The Reason is redacted,
  * stripped of control characters and cut (keeping its start) to fit; Data that cannot fit turns the answer into
  * FAILED naming the largest keys and how many bytes over. The physical id is kept: a created resource that could not
- * be reported is then removed by the rollback Delete.
+ * be reported is then removed by the rollback Delete. Copied fields longer than any real request's are cut.
+ * (CloudFormation User Guide, "Custom resource response objects": 4,096 bytes in all, PhysicalResourceId up to 1 KB.)
  *
  * @example
  * ```ts
@@ -89,12 +118,18 @@ export interface FittedResponse {
  * fitResponse(target, { status: 'FAILED', physicalResourceId: 'id', reason: 'x'.repeat(10_000) }).bytes; // 4096
  * ```
  */
-export function fitResponse(target: ResponseTarget, outcome: Outcome): FittedResponse {
+export function fitResponse(
+  request: ResponseTarget,
+  answer: Outcome,
+  fallbackId: string = createFailedMarker(request.RequestId),
+): FittedResponse {
+  const target = boundTarget(request);
+  const outcome = checkId(answer, physicalIdProblem(fallbackId) ? createFailedMarker('unknown') : fallbackId);
   const limit = CFN_LIMITS.maxResponseBytes;
   const cleaned =
     outcome.reason === undefined ? undefined : redact(outcome.reason).replace(CONTROL, ' ').trim();
-  const reason =
-    cleaned === '' ? (outcome.status === 'FAILED' ? 'failed (no reason given)' : undefined) : cleaned;
+  // CloudFormation requires a Reason with FAILED.
+  const reason = cleaned || (outcome.status === 'FAILED' ? 'failed (no reason given)' : undefined);
   const write = (current: Outcome, text: string | undefined): FittedResponse => {
     const body = JSON.stringify(bodyOf(target, current, text));
     return { body, bytes: bytes(body), outcome: text === undefined ? current : { ...current, reason: text } };
@@ -111,8 +146,9 @@ export function fitResponse(target: ResponseTarget, outcome: Outcome): FittedRes
   if (withoutReason.Data) {
     const over = bytes(JSON.stringify(bodyOf(target, outcome, undefined))) - limit;
     const failure: Outcome = { status: 'FAILED', physicalResourceId: outcome.physicalResourceId };
-    return fitResponse(target, { ...failure, reason: dataTooLarge(withoutReason, over) });
+    return fitResponse(target, { ...failure, reason: dataTooLarge(withoutReason, over) }, fallbackId);
   }
-  // Only oversized copied fields remain (they come from the request): send the smallest honest answer.
-  return write({ status: outcome.status, physicalResourceId: outcome.physicalResourceId }, undefined);
+  // Unreachable with bounded copied fields; kept so that no path can return an oversized body.
+  const minimal = { status: outcome.status, physicalResourceId: outcome.physicalResourceId };
+  return write(minimal, outcome.status === 'FAILED' ? 'failed' : undefined);
 }

@@ -1,28 +1,50 @@
 import { ENV } from '../constants.js';
-
-/**
- * The hosts CloudFormation's response buckets use: `cloudformation-custom-resource-response-<region without dashes>`
- * (CloudFormation User Guide, "cfn-vpce-bucketnames") addressed virtual-host style at `s3.amazonaws.com`,
- * `s3-<region>.amazonaws.com` or `s3.<region>.amazonaws.com`, and `.amazonaws.com.cn` in the China regions.
- */
-const RESPONSE_BUCKET_HOST =
-  /^cloudformation-custom-resource-response-[a-z0-9]+\.s3(?:[.-](?:dualstack\.)?[a-z]{2}(?:-[a-z]+)+-\d)?\.amazonaws\.com(?:\.cn)?$/;
+import { ConfigurationError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { isResponseBucketHost } from './partitions.js';
 
 /** Whether crkit may send a response to `url`, and why not. */
 export type ResponseUrlCheck =
   | { readonly ok: true; readonly url: URL }
   | { readonly ok: false; readonly problem: string };
 
-/** Origins allowed by the `CRKIT_ALLOW_RESPONSE_ORIGINS` environment variable (comma-separated). */
-export function originsFromEnvironment(): string[] {
-  return (process.env[ENV.allowResponseOrigins] ?? '')
-    .split(',')
-    .map((origin) => origin.trim())
-    .filter(Boolean);
+/** Why `origin` is not an origin (`scheme://host[:port]`, lower case, no path), or undefined when it is one. */
+export function originProblem(origin: string): string | undefined {
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(origin);
+  } catch {
+    parsed = undefined;
+  }
+  if (parsed?.origin === origin && (parsed.protocol === 'http:' || parsed.protocol === 'https:'))
+    return undefined;
+  const hint =
+    parsed && /^https?:$/.test(parsed.protocol) ? `; did you mean ${JSON.stringify(parsed.origin)}?` : '';
+  return `expected origins like "http://127.0.0.1:4566" (http or https, host and port, no path), got ${JSON.stringify(origin)}${hint}`;
 }
 
 /**
- * Checks a ResponseURL before anything is sent to it: it must be https to a CloudFormation response bucket, or have
+ * Origins allowed by the `CRKIT_ALLOW_RESPONSE_ORIGINS` environment variable (comma-separated). A malformed entry
+ * (a trailing slash, `HTTP://`, a path) allows nothing: it throws a `ConfigurationError` naming it, or with a
+ * `logger` (at request time, when a throw would leave the request unanswered) is logged at `error` and ignored.
+ */
+export function originsFromEnvironment(logger?: Logger): string[] {
+  const entries = (process.env[ENV.allowResponseOrigins] ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  return entries.filter((origin) => {
+    const problem = originProblem(origin);
+    if (problem === undefined) return true;
+    if (!logger) throw new ConfigurationError(ENV.allowResponseOrigins, problem);
+    logger.error(`${ENV.allowResponseOrigins}: ${problem}; entry ignored`);
+    return false;
+  });
+}
+
+/**
+ * Checks a ResponseURL before anything is sent to it: it must be https to a CloudFormation response bucket of any AWS
+ * partition (aws, aws-cn, aws-us-gov, aws-iso, aws-iso-b, aws-iso-e, aws-iso-f, aws-eusc), or have
  * one of `allowedOrigins` (e.g. `http://127.0.0.1:4566` for a local emulator). The problem never quotes the query,
  * which holds the signature.
  *
@@ -41,7 +63,8 @@ export function checkResponseUrl(value: unknown, allowedOrigins: readonly string
   } catch {
     return { ok: false, problem: 'ResponseURL is not a URL' };
   }
-  if (allowedOrigins.includes(url.origin)) return { ok: true, url };
+  if (allowedOrigins.includes(url.origin) && url.username === '' && url.password === '')
+    return { ok: true, url };
   if (url.protocol !== 'https:') {
     return {
       ok: false,
@@ -50,7 +73,7 @@ export function checkResponseUrl(value: unknown, allowedOrigins: readonly string
         `list it in ${ENV.allowResponseOrigins} or allowedResponseOrigins`,
     };
   }
-  if (!RESPONSE_BUCKET_HOST.test(url.hostname) || url.port !== '') {
+  if (!isResponseBucketHost(url.hostname) || url.port !== '' || url.username !== '' || url.password !== '') {
     return {
       ok: false,
       problem:

@@ -47,7 +47,10 @@ export async function sendResponse(
   const headers = { 'content-type': '', 'content-length': String(Buffer.byteLength(body, 'utf8')) };
   let error = 'not sent';
   for (let attempt = 1; attempt <= attempts; attempt++) {
-    const timeout = Math.max(1, Math.min(options.attemptTimeoutMs ?? 10_000, deadline - deps.now()));
+    const timeout = Math.max(
+      1,
+      Math.ceil(Math.min(options.attemptTimeoutMs ?? 10_000, deadline - deps.now())),
+    );
     try {
       const { statusCode } = await deps.transport({
         url,

@@ -1,4 +1,5 @@
 import type { Pool } from 'undici';
+import { nodeHttpsTransport } from './https-transport.js';
 
 /** One HTTP PUT of a response body. */
 export interface PutRequest {
@@ -20,6 +21,8 @@ interface Undici {
 }
 
 let loading: Promise<Undici> | undefined;
+/** undici, once it has loaded: until then (or if it cannot load) a PUT goes through `node:https`. */
+let loaded: Undici | undefined;
 
 /**
  * Loads undici's connection pool and its request API: all crkit needs, at a fraction of the cost of undici's index
@@ -29,7 +32,10 @@ function loadUndici(): Promise<Undici> {
   loading ??= Promise.all([
     import('undici/lib/dispatcher/pool.js'),
     import('undici/lib/api/api-request.js'),
-  ]).then(([pool, api]) => ({ Pool: pool.default, request: api.default }));
+  ]).then(([pool, api]) => {
+    loaded = { Pool: pool.default, request: api.default };
+    return loaded;
+  });
   return loading;
 }
 
@@ -47,7 +53,7 @@ export function preloadTransport(): void {
  */
 const pools = new Map<string, Pool>();
 
-/** The default transport: undici's `request` on a pool kept per origin; the body is read to the end. */
+/** undici's `request` on a pool kept per origin; the body is read to the end. */
 export const undiciTransport: ResponseTransport = async ({ url, headers, body, signal }) => {
   const { Pool, request } = await loadUndici();
   const { origin, pathname, search } = new URL(url);
@@ -65,4 +71,24 @@ export const undiciTransport: ResponseTransport = async ({ url, headers, body, s
   });
   await response.body.dump();
   return { statusCode: response.statusCode };
+};
+
+/**
+ * The default transport. A PUT never waits for a module to load: until undici has loaded (it starts loading when a
+ * request arrives, see `preloadTransport`) or when it cannot load (an ESM bundle where its CommonJS `require` of a
+ * Node built-in fails), the PUT goes through `node:https`; once loaded, through undici's pool. When undici throws
+ * (it cannot connect), the same PUT goes again through `node:https`, which cannot fail the same way. An HTTP status
+ * is an answer, not a failure: it is never retried here (`sendResponse` decides).
+ */
+export const defaultTransport: ResponseTransport = async (put) => {
+  if (!loaded) {
+    void loadUndici().catch(() => undefined);
+    return nodeHttpsTransport(put);
+  }
+  try {
+    return await undiciTransport(put);
+  } catch (error) {
+    if (put.signal.aborted) throw error;
+    return nodeHttpsTransport(put);
+  }
 };

@@ -12,6 +12,8 @@ export interface CapturedResponse {
   readonly raw: string;
   /** The body parsed as JSON. */
   readonly body: ResponseBody;
+  /** When the whole body had arrived, in epoch milliseconds. */
+  readonly receivedAt: number;
 }
 
 /** How the capture answers one try: a status (default 200), after a delay, or a reset connection. */
@@ -79,7 +81,13 @@ export async function startResponseCapture(options: ResponseCaptureOptions = {})
         if (status >= 200 && status < 300) {
           if (responses.some((r) => r.key === key)) duplicates.push(key);
           const raw = Buffer.concat(chunks).toString('utf8');
-          responses.push({ key, headers: request.headers, raw, body: JSON.parse(raw) as ResponseBody });
+          responses.push({
+            key,
+            headers: request.headers,
+            raw,
+            body: JSON.parse(raw) as ResponseBody,
+            receivedAt: Date.now(),
+          });
         }
         response.writeHead(status).end();
       }, behaviour.delayMs ?? 0);

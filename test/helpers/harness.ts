@@ -1,5 +1,4 @@
-import type { HandlerOptions } from '../../src/core/options.js';
-import { lambdaHandler } from '../../src/entry/lambda.js';
+import { type LambdaHandlerOptions, lambdaHandler } from '../../src/entry/lambda.js';
 import { createJsonLogger } from '../../src/logger.js';
 import type { Router } from '../../src/resource/router.js';
 import type { AnyResourceDefinition } from '../../src/resource/types.js';
@@ -21,7 +20,9 @@ export interface Harness {
 
 export async function startHarness(
   target: AnyResourceDefinition | Router,
-  options: HandlerOptions & { behaviour?: (r: { key: string; attempt: number }) => CaptureBehaviour } = {},
+  options: LambdaHandlerOptions & {
+    behaviour?: (r: { key: string; attempt: number }) => CaptureBehaviour;
+  } = {},
 ): Promise<Harness> {
   const { behaviour, ...handlerOptions } = options;
   const capture = await startResponseCapture(behaviour ? { behaviour } : {});

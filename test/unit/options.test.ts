@@ -17,7 +17,7 @@ describe('options are validated when the handler is built, naming the option', (
       { allowedResponseOrigins: ['http://127.0.0.1:4566/path'] },
       /^allowedResponseOrigins: expected origins like/,
     ],
-    [{ timeoutMarginMs: -1 }, /^timeoutMarginMs: expected a number of milliseconds >= 0, got -1$/],
+    [{ timeoutMarginMs: -1 }, /^timeoutMarginMs: expected at least 500 ms .*, got -1$/],
     [{ retry: { attempts: 0 } }, /^retry\.attempts: expected an integer from 1 to 10, got 0$/],
     [{ retry: { baseDelayMs: Number.NaN } }, /^retry\.baseDelayMs: /],
   ])('%j', (options, message) => {

@@ -1,0 +1,133 @@
+import type { Logger } from '../logger.js';
+import { fitResponse, type ResponseTarget } from '../response/response-body.js';
+import {
+  type Delivery,
+  type RetryOptions,
+  type SendDependencies,
+  sendResponse,
+} from '../response/send-response.js';
+import { errorText, type Outcome } from './outcome.js';
+import { failureId } from './physical-id.js';
+import { textField } from './text-field.js';
+
+/** The answer one request got: what was sent, exactly as sent, and whether it reached CloudFormation. */
+export interface Sent {
+  readonly outcome: Outcome;
+  readonly body: string;
+  readonly delivery: Delivery;
+}
+
+/**
+ * The one way a request is answered. Every answer crkit gives (the handler's, a timeout's, an internal error's, a
+ * stored body re-sent for a duplicate) goes through `send` or `resend`, and only the first call PUTs: a request is
+ * answered exactly once. `send` fits the outcome to CloudFormation's limits (4,096 bytes, a valid physical id,
+ * redacted Reason) before anything leaves.
+ */
+export interface Reply {
+  /** The request's identity, copied into the response. */
+  readonly target: ResponseTarget;
+  /** Answers `outcome`; a later call gets the first call's answer and sends nothing. */
+  send(outcome: Outcome): Promise<Sent>;
+  /** Answers with a body an earlier delivery stored (already fitted); a no-op after the first answer. */
+  resend(body: string): Promise<Sent>;
+  /** No answer from this invocation: the operation was handed to another. False when it was answered already. */
+  handOver(): boolean;
+  /** Whether the request was answered or handed over. */
+  readonly done: boolean;
+  /** The answer, once sent; undefined when handed over. */
+  readonly answered: Promise<Sent | undefined>;
+  /** What is running now, for the Reason of an answer the deadline forces ("authorize", "create", ...). */
+  stage: string;
+  /**
+   * The id of a resource this request has made and CloudFormation must learn (a pending Create's id): an answer the
+   * deadline forces then carries it, so that the rollback Delete removes the resource.
+   */
+  madeId: string | undefined;
+}
+
+/** What a reply needs: where to send, until when, and the I/O seam. */
+export interface ReplyContext extends SendDependencies {
+  readonly url: string;
+  readonly retry: RetryOptions;
+  readonly logger: Logger;
+  /** Epoch ms after which no PUT try starts. */
+  readonly responseDeadline: number;
+}
+
+const orUnknown = (value: string | undefined, fallback: string) => value ?? fallback;
+
+/** Creates the reply of one request (`request` is the raw CloudFormation event). */
+export function createReply(request: unknown, context: ReplyContext): Reply {
+  const target: ResponseTarget = {
+    StackId: orUnknown(textField(request, 'StackId'), 'unknown-stack'),
+    RequestId: orUnknown(textField(request, 'RequestId'), 'unknown-request'),
+    LogicalResourceId: orUnknown(textField(request, 'LogicalResourceId'), 'unknown-resource'),
+  };
+  let first: Promise<Sent> | undefined;
+  let handedOver = false;
+  let settle: (sent: Sent | undefined) => void = () => {};
+  const answered = new Promise<Sent | undefined>((resolve) => {
+    settle = resolve;
+  });
+  const put = async (body: string, outcome: Outcome): Promise<Sent> => {
+    const delivery = await sendResponse(
+      context.url,
+      body,
+      context.responseDeadline,
+      context.retry,
+      context,
+    ).catch((error: unknown): Delivery => ({ delivered: false, attempts: 0, error: errorText(error) }));
+    return { outcome, body, delivery };
+  };
+  const once = (make: () => Promise<Sent>): Promise<Sent> => {
+    if (first) return first;
+    first = make();
+    void first.then(settle);
+    return first;
+  };
+  const reply: Reply = {
+    target,
+    stage: 'start',
+    madeId: undefined,
+    get done() {
+      return first !== undefined || handedOver;
+    },
+    answered,
+    send: (outcome) =>
+      once(() => {
+        const fitted = fitSafely(target, outcome, reply.madeId ?? failureId(request));
+        return put(fitted.body, fitted.outcome);
+      }),
+    resend: (body) => once(() => put(body, statusOf(body, target))),
+    handOver() {
+      if (first) return false;
+      handedOver = true;
+      settle(undefined);
+      return true;
+    },
+  };
+  return reply;
+}
+
+/** Fitting reads what a handler returned (Data may have throwing getters): that is a FAILED answer, not a crash. */
+function fitSafely(target: ResponseTarget, outcome: Outcome, fallbackId: string) {
+  try {
+    return fitResponse(target, outcome, fallbackId);
+  } catch (error) {
+    const reason = `response Data could not be serialised: ${errorText(error)}`;
+    return fitResponse(target, { status: 'FAILED', physicalResourceId: fallbackId, reason }, fallbackId);
+  }
+}
+
+/** The outcome a stored body carries, for logs and the entry's report. */
+function statusOf(body: string, target: ResponseTarget): Outcome {
+  try {
+    const parsed = JSON.parse(body) as { Status?: unknown; PhysicalResourceId?: unknown };
+    return {
+      status: parsed.Status === 'SUCCESS' ? 'SUCCESS' : 'FAILED',
+      physicalResourceId: String(parsed.PhysicalResourceId),
+    };
+  } catch {
+    return { status: 'FAILED', physicalResourceId: target.LogicalResourceId };
+  }
+}

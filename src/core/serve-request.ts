@@ -1,0 +1,137 @@
+import { answerOnce } from '../idempotency/answer-once.js';
+import type { RecordResult } from '../idempotency/record-result.js';
+import type { IdempotencyStore } from '../idempotency/store.js';
+import { type HandOver, isContinuation } from '../long-running/continuation.js';
+import { describeUrl } from '../redact.js';
+import type { Router } from '../resource/router.js';
+import { checkResponseUrl, originsFromEnvironment } from '../response/response-url.js';
+import { computeDeadlines, serviceTimeoutSeconds } from './deadline.js';
+import type { ResolvedOptions } from './options.js';
+import { errorText } from './outcome.js';
+import { failureId } from './physical-id.js';
+import { createReply, type Reply, type Sent } from './reply.js';
+import { textField } from './text-field.js';
+import { guardUnhandledRejections } from './unhandled-rejections.js';
+
+/** What serving one request needs besides the request: the entry's settings and the invocation's time. */
+export interface ServeContext {
+  readonly router: Router;
+  readonly options: ResolvedOptions;
+  /** Time left for this request (ms): the invocation's remaining time, less what the entry keeps for itself. */
+  readonly remainingMs: number;
+  /** Where duplicate deliveries are recognised; `undefined` runs every delivery. */
+  readonly store: IdempotencyStore | undefined;
+  /** Whether the entry can have the request delivered again (SQS) when the store fails, or not (Lambda, SNS). */
+  readonly redeliverable: boolean;
+  readonly wait: (ms: number, signal: AbortSignal) => Promise<void>;
+  readonly signal: AbortSignal;
+  readonly handOver?: HandOver | undefined;
+}
+
+/** A ServiceTimeout on the event or in its properties, read from the raw event before it is parsed. */
+function rawServiceTimeout(request: unknown): number | undefined {
+  const record = (typeof request === 'object' && request !== null ? request : {}) as Record<string, unknown>;
+  const properties = record.ResourceProperties;
+  const fromProperties =
+    typeof properties === 'object' && properties !== null
+      ? (properties as Record<string, unknown>).ServiceTimeout
+      : undefined;
+  return serviceTimeoutSeconds(record.ServiceTimeout ?? fromProperties);
+}
+
+function resultOf(sent: Sent, late: Promise<unknown>): RecordResult {
+  const settled = late.then(
+    () => undefined,
+    () => undefined,
+  );
+  return sent.delivery.delivered
+    ? { kind: 'answered', status: sent.outcome.status, resent: false, late: settled }
+    : { kind: 'retry', problem: sent.delivery.error, late: settled };
+}
+
+/**
+ * Serves one request (or continuation) within one deadline for everything crkit awaits: whatever is still pending at
+ * the invocation's cut-off (an authorize hook, the handler, `isComplete`, `onTimeout`, a hand-over, the idempotency
+ * store, a clean-up) the request is answered FAILED then, naming what did not finish, and the answer still reaches
+ * CloudFormation before the invocation ends. Every answer goes through one `Reply`, so it is sent once, checked and
+ * fitted. Unhandled promise rejections are held while it runs (a handler's stray promise must not crash the process
+ * before the answer). Never throws.
+ */
+export async function serveRequest(raw: unknown, context: ServeContext): Promise<RecordResult> {
+  const { options } = context;
+  const start = options.now();
+  const request = isContinuation(raw) ? raw.request : raw;
+  const url = checkResponseUrl(textField(request, 'ResponseURL'), [
+    ...options.allowedResponseOrigins,
+    ...originsFromEnvironment(options.logger),
+  ]);
+  const ids = {
+    requestId: textField(request, 'RequestId'),
+    logicalResourceId: textField(request, 'LogicalResourceId'),
+  };
+  if (!url.ok) {
+    options.logger.error('request not answered: no usable ResponseURL', { ...ids, problem: url.problem });
+    return { kind: 'dropped', problem: url.problem };
+  }
+  options.preload();
+  options.logger.info(isContinuation(raw) ? 'request continued' : 'request received', {
+    ...ids,
+    responseUrl: describeUrl(url.url.href),
+  });
+  const deadlines = computeDeadlines(
+    start,
+    context.remainingMs,
+    rawServiceTimeout(request),
+    options.timeoutMarginMs,
+  );
+  const reply = createReply(request, {
+    ...options,
+    url: url.url.href,
+    responseDeadline: deadlines.response,
+  });
+  const release = guardUnhandledRejections(options.logger);
+  const endAt = start + context.remainingMs;
+  const work = answerOnce(raw, request, { ...context, reply, deadlines, start }).catch(
+    async (error: unknown): Promise<RecordResult> => {
+      // Only a defect lands here; the request still gets its answer.
+      const sent = await reply.send(internalError(reply, request, error));
+      return resultOf(sent, Promise.resolve());
+    },
+  );
+  let timer: NodeJS.Timeout | undefined;
+  const cutoff = new Promise<'cutoff'>((resolve) => {
+    timer = setTimeout(() => resolve('cutoff'), Math.max(0, deadlines.cutoff - options.now()));
+  });
+  const first = await Promise.race([work, cutoff]);
+  clearTimeout(timer);
+  if (first !== 'cutoff') {
+    void release(first.kind === 'answered' || first.kind === 'retry' ? first.late : undefined, endAt);
+    return first;
+  }
+  void release(work, endAt);
+  if (reply.done) {
+    // Answered (or handed over) already, but crkit is still awaiting something after it (storing the outcome).
+    const sent = await reply.answered;
+    return sent ? resultOf(sent, work) : { kind: 'handed-over' };
+  }
+  const seconds = Math.round((deadlines.cutoff - start) / 100) / 10;
+  const sent = await reply.send({
+    status: 'FAILED',
+    physicalResourceId: reply.madeId ?? failureId(request),
+    reason: `timed out after ${seconds} s: ${reply.stage} did not finish before the invocation's deadline`,
+  });
+  options.logger.error('answered at the deadline', {
+    ...ids,
+    stage: reply.stage,
+    outcome: sent.outcome.status,
+  });
+  return resultOf(sent, work);
+}
+
+function internalError(reply: Reply, request: unknown, error: unknown) {
+  return {
+    status: 'FAILED' as const,
+    physicalResourceId: reply.madeId ?? failureId(request),
+    reason: `internal error: ${errorText(error)}`,
+  };
+}

@@ -1,0 +1,224 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { allowAccounts } from '../../src/access/allow-accounts.js';
+import { lambdaHandler } from '../../src/entry/lambda.js';
+import { defineResource } from '../../src/resource/define-resource.js';
+import { createEvent, updateEvent } from '../../src/testing/events.js';
+import { type Harness, startHarness } from '../helpers/harness.js';
+
+const never = <T>() => new Promise<T>(() => {});
+const Widget = defineResource({
+  resourceType: 'Custom::Widget',
+  properties: z.object({ Name: z.string().optional() }),
+  create: () => ({ physicalResourceId: 'widget-1' }),
+  delete: () => {},
+});
+/** A long-running job that is never complete, made under `job-<Name>`. */
+const Job = (hooks: { onTimeout?: () => unknown; delete?: () => unknown } = {}) =>
+  defineResource({
+    resourceType: 'Custom::Job',
+    properties: z.object({ Name: z.string() }),
+    replaceOn: ['Name'],
+    completion: { initialDelayMs: 5, maxDelayMs: 20, timeoutSeconds: 0.3 },
+    create: ({ properties }) => ({ physicalResourceId: `job-${properties.Name}`, pending: {} }),
+    update: () => ({}),
+    delete: (hooks.delete ?? (() => {})) as () => void,
+    isComplete: () => ({ pending: {} }),
+    ...(hooks.onTimeout ? { onTimeout: hooks.onTimeout as () => void } : {}),
+  });
+
+let harness: Harness;
+afterEach(() => harness?.close());
+
+/** Invokes with `remainingMs` left and returns the body and how long the invocation took. */
+async function timed(event: Record<string, unknown>, remainingMs: number) {
+  const started = Date.now();
+  const body = await harness.invoke(event, remainingMs);
+  return { body, elapsed: Date.now() - started };
+}
+
+describe('every hook crkit awaits is bounded by the invocation deadline', () => {
+  it('answers FAILED before the deadline when authorize never settles', async () => {
+    harness = await startHarness(Widget, { authorize: never });
+    const { body, elapsed } = await timed(createEvent({ resourceType: 'Custom::Widget' }), 2000);
+    expect(elapsed).toBeLessThan(2000);
+    expect(body).toMatchObject({
+      Status: 'FAILED',
+      PhysicalResourceId: expect.stringMatching(/^crkit:create-failed:/),
+    });
+    expect(body.Reason).toMatch(/^timed out after 1\.\d s: authorize did not finish/);
+  });
+
+  it('answers FAILED before the deadline when the organization lookup of allowAccounts never answers', async () => {
+    const authorize = allowAccounts({ organizations: ['o-abcdefghij'], organizationOf: never });
+    harness = await startHarness(Widget, { authorize });
+    const { body, elapsed } = await timed(createEvent({ resourceType: 'Custom::Widget' }), 2000);
+    expect(elapsed).toBeLessThan(2000);
+    expect(body.Reason).toMatch(/authorize did not finish/);
+  });
+
+  it('answers FAILED with the id made when onTimeout never settles', async () => {
+    harness = await startHarness(Job({ onTimeout: never }));
+    const event = createEvent({ resourceType: 'Custom::Job', properties: { Name: 'a' } });
+    const { body, elapsed } = await timed(event, 2000);
+    expect(elapsed).toBeLessThan(2000);
+    // The resource exists under job-a: the rollback Delete must name it.
+    expect(body).toMatchObject({ Status: 'FAILED', PhysicalResourceId: 'job-a' });
+    expect(body.Reason).toMatch(/onTimeout of the create did not finish/);
+  });
+
+  it('answers FAILED before the deadline when a custom handOver never settles', async () => {
+    // No total timeout of its own within this invocation: it must be handed over.
+    const Endless = defineResource({ ...Job(), completion: { initialDelayMs: 5, maxDelayMs: 20 } });
+    harness = await startHarness(Endless, { handOver: never });
+    const event = createEvent({ resourceType: 'Custom::Job', properties: { Name: 'b' } });
+    const { body, elapsed } = await timed(event, 2000);
+    expect(elapsed).toBeLessThan(2000);
+    expect(body).toMatchObject({ Status: 'FAILED', PhysicalResourceId: 'job-b' });
+    expect(body.Reason).toMatch(/the hand-over to a new invocation did not finish/);
+  });
+
+  it('answers FAILED with the old id when the clean-up of a failed long-running replacement never settles', async () => {
+    harness = await startHarness(Job({ delete: never }));
+    const event = updateEvent({
+      resourceType: 'Custom::Job',
+      physicalResourceId: 'job-old',
+      properties: { Name: 'new' },
+      oldProperties: { Name: 'old' },
+    });
+    const { body, elapsed } = await timed(event, 2000);
+    expect(elapsed).toBeLessThan(2000);
+    expect(body).toMatchObject({ Status: 'FAILED', PhysicalResourceId: 'job-old' });
+    expect(body.Reason).toMatch(/clean-up of the failed replacement did not finish/);
+  });
+
+  it('answers a handler whose stray promise rejects unhandled, and logs the rejection', async () => {
+    const Stray = defineResource({
+      resourceType: 'Custom::Stray',
+      properties: z.object({}),
+      async create() {
+        void Promise.reject(new Error('stray failure'));
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        return { physicalResourceId: 'stray-1' };
+      },
+      delete: () => {},
+    });
+    harness = await startHarness(Stray);
+    const body = await harness.invoke(createEvent({ resourceType: 'Custom::Stray' }));
+    expect(body).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: 'stray-1' });
+    expect(harness.logs.join('\n')).toMatch(/unhandled promise rejection.*stray failure/);
+  });
+});
+
+describe('hostile values and loggers never stop the answer', () => {
+  const hostileObject = () => {
+    const value = {};
+    Object.defineProperty(value, 'toJSON', {
+      get() {
+        throw new Error('toJSON getter');
+      },
+    });
+    Object.defineProperty(value, Symbol.toStringTag, {
+      get() {
+        throw new Error('toStringTag getter');
+      },
+    });
+    return value;
+  };
+  const hostileProxy = () =>
+    new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('get trap');
+        },
+        getPrototypeOf: () => {
+          throw new Error('getPrototypeOf trap');
+        },
+        ownKeys: () => {
+          throw new Error('ownKeys trap');
+        },
+        has: () => {
+          throw new Error('has trap');
+        },
+        getOwnPropertyDescriptor: () => {
+          throw new Error('descriptor trap');
+        },
+      },
+    );
+  const throwing = (make: () => unknown) =>
+    defineResource({
+      resourceType: 'Custom::Hostile',
+      properties: z.object({}),
+      create: () => {
+        throw make();
+      },
+      delete: () => {},
+    });
+
+  it.each([
+    ['an object whose toJSON and toStringTag getters throw', hostileObject],
+    ['a Proxy whose traps all throw', hostileProxy],
+  ])('answers FAILED when create throws %s', async (_, make) => {
+    harness = await startHarness(throwing(make));
+    const body = await harness.invoke(createEvent({ resourceType: 'Custom::Hostile' }));
+    expect(body).toMatchObject({
+      Status: 'FAILED',
+      PhysicalResourceId: expect.stringMatching(/^crkit:create-failed:/),
+    });
+    expect(body.Reason).toMatch(/^create failed: /);
+  });
+
+  it('answers FAILED when the physicalResourceId getter of a result throws a Proxy', async () => {
+    const Getter = defineResource({
+      resourceType: 'Custom::Hostile',
+      properties: z.object({}),
+      create: () => {
+        const result = {};
+        Object.defineProperty(result, 'physicalResourceId', {
+          get() {
+            throw hostileProxy();
+          },
+        });
+        return result;
+      },
+      delete: () => {},
+    });
+    harness = await startHarness(Getter);
+    const body = await harness.invoke(createEvent({ resourceType: 'Custom::Hostile' }));
+    expect(body.Status).toBe('FAILED');
+  });
+
+  it('answers when the logger throws on every line', async () => {
+    const explode = () => {
+      throw new Error('logger down');
+    };
+    harness = await startHarness(Widget, {
+      logger: { debug: explode, info: explode, warn: explode, error: explode },
+    });
+    const body = await harness.invoke(createEvent({ resourceType: 'Custom::Widget' }));
+    expect(body).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: 'widget-1' });
+  });
+
+  it('refuses a logger without the four methods when the handler is built', () => {
+    expect(() => lambdaHandler(Widget, { logger: {} as never })).toThrow(
+      /^logger: expected an object with debug, info, warn and error methods.*missing debug, info, warn, error$/,
+    );
+  });
+
+  it('refuses a timeoutMarginMs too small to answer before the invocation ends', () => {
+    expect(() => lambdaHandler(Widget, { timeoutMarginMs: 0 })).toThrow(
+      /^timeoutMarginMs: expected at least 500 ms/,
+    );
+  });
+
+  it('answers a hung handler before the invocation ends with 1.5 s left', async () => {
+    const Hung = defineResource({ ...Widget, resourceType: 'Custom::Hung', create: never });
+    harness = await startHarness(Hung, { timeoutMarginMs: 500 });
+    const started = Date.now();
+    const body = await harness.invoke(createEvent({ resourceType: 'Custom::Hung' }), 1500);
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect(harness.capture.responses[0]?.receivedAt ?? 0).toBeLessThan(started + 1500);
+    expect(body.Status).toBe('FAILED');
+  });
+});
