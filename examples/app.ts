@@ -8,12 +8,14 @@ import { AzVpcStack } from './az-vpc-stack.js';
 import { CognitoTestUserStack } from './cognito-test-user-stack.js';
 import { ApplicationDnsStack, DnsAccountStack } from './dns-stacks.js';
 import { ENVIRONMENTS } from './environments.js';
+import { SdkCallStack } from './sdk-call-stack.js';
 
 const app = new App({
   outdir: process.env.CDK_OUTDIR ?? fileURLToPath(new URL('./cdk.out', import.meta.url)),
 });
 
 new CognitoTestUserStack(app, 'CrkitCognitoTestUser', { env: ENVIRONMENTS.application });
+new SdkCallStack(app, 'CrkitSdkCall', { env: ENVIRONMENTS.application });
 new AzVpcStack(app, 'CrkitAzVpc', { env: ENVIRONMENTS.application, zoneIds: ['use1-az1', 'use1-az2'] });
 
 const zoneName = 'example.com';

@@ -1,7 +1,7 @@
 import { CfnOutput, Fn, Stack, type StackProps } from 'aws-cdk-lib';
 import { CfnSubnet, CfnVPC } from 'aws-cdk-lib/aws-ec2';
 import type { Construct } from 'constructs';
-import { AzIdMapping } from '../src/cdk/index.js';
+import { AzIdMapping } from '../cdk/index.js';
 
 /** What {@link AzVpcStack} takes besides the stack's own props. */
 export interface AzVpcStackProps extends StackProps {

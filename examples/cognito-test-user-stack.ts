@@ -1,7 +1,7 @@
 import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { CfnUserPoolGroup, UserPool } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
-import { CognitoTestUser } from '../src/cdk/index.js';
+import { CognitoTestUser } from '../cdk/index.js';
 
 /** A user pool with a confirmed test user whose credentials sit in a secret, its ARN a stack output. */
 export class CognitoTestUserStack extends Stack {

@@ -1,7 +1,7 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { PublicHostedZone } from 'aws-cdk-lib/aws-route53';
 import type { Construct } from 'constructs';
-import { CrossAccountDnsRecord, CrossAccountDnsRecordProvider } from '../src/cdk/index.js';
+import { CrossAccountDnsRecord, CrossAccountDnsRecordProvider } from '../cdk/index.js';
 
 /** What {@link DnsAccountStack} takes besides the stack's own props. */
 export interface DnsAccountStackProps extends StackProps {

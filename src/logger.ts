@@ -79,15 +79,18 @@ export function createJsonLogger(options: JsonLoggerOptions = {}): Logger {
 }
 
 /**
- * The logger crkit logs through: each line reaches `logger` unless it throws, which is swallowed (a failing logger
- * must never stop a request from being answered).
+ * The logger crkit logs through: each line reaches `logger`; a throw, or a rejection of a method that returns a
+ * promise, is swallowed (a failing logger must never stop a request from being answered).
  */
 export function guardLogger(logger: Logger): Logger {
   const guarded =
     (level: LogLevel) =>
     (message: string, ...attributes: LogAttributes[]) => {
       try {
-        logger[level](message, ...attributes);
+        const written: unknown = logger[level](message, ...attributes);
+        if (typeof (written as PromiseLike<unknown> | undefined)?.then === 'function') {
+          (written as PromiseLike<unknown>).then(undefined, () => undefined);
+        }
       } catch {
         // Nothing to do: there is nowhere else to log to.
       }

@@ -55,6 +55,12 @@ async function measure(
       responseUrl: server.responseUrl(key),
     });
   const isExpectedId = prepared?.isExpectedId ?? ((id: string) => id === EXPECTED_ID);
+  const beforeKeys = (prepared?.before ?? []).map((_, index) => `${key}-before-${index}`);
+  const before = (prepared?.before ?? []).map((request, index) => ({
+    ...request,
+    ResponseURL: server.responseUrl(beforeKeys[index] ?? ''),
+  }));
+  const earlier = beforeKeys.map((beforeKey) => server.arrival(beforeKey, 20_000));
   const arrival = server.arrival(key, 20_000);
   const report = await harness.run({
     bundle: bundle.file,
@@ -63,16 +69,20 @@ async function measure(
     env: {
       ...environment?.env,
       BENCH_EVENT: JSON.stringify(event),
+      ...(before.length > 0 ? { BENCH_EVENTS_BEFORE: JSON.stringify(before) } : {}),
       BENCH_WORK_MS: String(variant.workMs),
     },
   });
   const put = await arrival;
   server.forget(key);
-  // A FAILED answer would make a variant look fast; only the intended SUCCESS counts.
-  const body = JSON.parse(put.body) as { Status?: string; PhysicalResourceId?: string; Reason?: string };
-  if (body.Status !== 'SUCCESS' || !isExpectedId(body.PhysicalResourceId ?? '')) {
-    throw new Error(`${variant.id} answered ${body.Status} ${body.PhysicalResourceId}: ${body.Reason}`);
+  // A FAILED answer would make a variant look fast; only the intended SUCCESS counts, for every request of the run.
+  for (const answer of [...(await Promise.all(earlier)), put]) {
+    const body = JSON.parse(answer.body) as { Status?: string; PhysicalResourceId?: string; Reason?: string };
+    if (body.Status !== 'SUCCESS' || !isExpectedId(body.PhysicalResourceId ?? '')) {
+      throw new Error(`${variant.id} answered ${body.Status} ${body.PhysicalResourceId}: ${body.Reason}`);
+    }
   }
+  for (const beforeKey of beforeKeys) server.forget(beforeKey);
   const start = BigInt(report.processStartNs);
   const toMs = (ns: bigint) => Number(ns) / 1e6;
   return {

@@ -57,6 +57,9 @@ async function main(): Promise<RunnerReport> {
   let pieces: Record<string, number> | undefined;
   if (mode === 'invoke') {
     const handler = module[exportName] as Handler;
+    // Requests answered first by the same process (warm after the first), as for resources that depend on another.
+    const before = JSON.parse(process.env.BENCH_EVENTS_BEFORE ?? '[]') as unknown[];
+    for (const event of before) await handler(event, lambdaContext(Date.now()));
     await handler(JSON.parse(process.env.BENCH_EVENT ?? '{}'), lambdaContext(Date.now()));
   } else {
     pieces = await (module as Piece).run?.();

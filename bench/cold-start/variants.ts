@@ -62,6 +62,13 @@ export interface VariantEnvironment {
 export interface PreparedRequest {
   readonly event: Readonly<Record<string, unknown>>;
   isExpectedId(physicalResourceId: string): boolean;
+  /**
+   * Requests the same process answers first, in order, as CloudFormation sends one resource after the one it
+   * depends on: the first invocation is the cold one, `event` comes last and warm. The suite gives each its own
+   * ResponseURL and checks its answer too.
+   * @default none
+   */
+  readonly before?: readonly Readonly<Record<string, unknown>>[];
 }
 
 /** Rows compare within a group: same scheme, same work. */

@@ -17,13 +17,18 @@ async function put({ Bucket, Key, Body, MaxAgeSeconds }: z.output<typeof Propert
   return { physicalResourceId: `s3://${Bucket}/${Key}`, data: { ETag, Uri: `s3://${Bucket}/${Key}` } };
 }
 
+const ObjectUri = /^s3:\/\/([^/]+)\/(.+)$/s;
+
 export const S3Object = defineResource({
   resourceType: 'Custom::S3Object',
   properties: Properties,
+  physicalResourceId: z.string().regex(ObjectUri), // a Delete of any other id has nothing to do
   replaceOn: ['Bucket', 'Key'], // a new object; CloudFormation then deletes the old one
   create: ({ properties }) => put(properties),
   update: ({ properties }) => put(properties),
-  async delete({ properties: { Bucket, Key } }) {
+  async delete({ physicalResourceId }) {
+    // From the id alone: it works whatever the properties say, even after the schema has changed.
+    const [, Bucket, Key] = ObjectUri.exec(physicalResourceId) ?? [];
     await s3.send(new DeleteObjectCommand({ Bucket, Key })); // S3 answers 204 for a missing key too
   },
 });

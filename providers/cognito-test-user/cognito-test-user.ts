@@ -1,3 +1,4 @@
+import * as z from 'zod';
 import { ValidationError } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
 import { defineResource } from '../../src/resource/define-resource.js';
@@ -158,6 +159,11 @@ export function createCognitoTestUserDefinition(
     properties: CognitoTestUserProperties,
     // Create runs before the old resource's Delete, so only a new pool or username can be made alongside the old.
     replaceOn: ['UserPoolId', 'Username'],
+    // A Delete of any other id (CloudFormation makes one up when a stack fails while a Create is in flight) is
+    // answered SUCCESS without a call: no user of this provider's has it.
+    physicalResourceId: z.string().refine((id) => parseTestUserId(id) !== undefined, {
+      message: 'expected "<UserPoolId>|<secret name>|<Username>"',
+    }),
     create: (context) => create(clients, context),
     update: (context) => update(clients, context),
     delete: (context) => remove(clients, context),

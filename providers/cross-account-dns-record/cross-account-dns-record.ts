@@ -1,5 +1,6 @@
 import { Route53Client } from '@aws-sdk/client-route-53';
 import { STSClient } from '@aws-sdk/client-sts';
+import * as z from 'zod';
 import { ConfigurationError, ValidationError } from '../../src/errors.js';
 import { defineResource } from '../../src/resource/define-resource.js';
 import type { CompletionOptions, ResourceDefinition } from '../../src/resource/types.js';
@@ -15,6 +16,7 @@ import {
   updateRecord,
 } from './operations.js';
 import { CrossAccountDnsRecordProperties, type CrossAccountDnsRecordProps, ROLE_ARN } from './properties.js';
+import { parseRecordId } from './record-id.js';
 import { type ThrottleRetryOptions, throttleRetry } from './throttle-retry.js';
 
 /** AWS SDK clients the provider uses; pass your own to point it elsewhere (an emulator, another partition). */
@@ -100,7 +102,9 @@ function recordProvider(options: CrossAccountDnsRecordOptions): RecordProvider {
   let sts = options.clients?.sts;
   const accounts = new Map<string, DnsAccount>();
 
-  const roleOf = (props: CrossAccountDnsRecordProps): AssumeRoleTarget | undefined => {
+  const roleOf = (
+    props: Pick<CrossAccountDnsRecordProps, 'RoleArn' | 'ExternalId'>,
+  ): AssumeRoleTarget | undefined => {
     if (props.RoleArn === undefined) return options.assumeRole;
     if (!roleFromProperties) {
       const message =
@@ -161,6 +165,11 @@ export function createCrossAccountDnsRecordDefinition(
     // Create runs before the old record's Delete: a new name, type, zone or account can live beside the old record.
     replaceOn: ['HostedZoneId', 'HostedZoneName', 'Name', 'Type', 'RoleArn'],
     sensitiveProperties: ['ExternalId'],
+    // A Delete of any other id (CloudFormation makes one up when a stack fails while a Create is in flight) is
+    // answered SUCCESS without a call: no record of this provider's has it.
+    physicalResourceId: z.string().refine((id) => parseRecordId(id) !== undefined, {
+      message: 'expected "<HostedZoneId>|<Type>|<record name>"',
+    }),
     completion: options.completion ?? { initialDelayMs: 1000, maxDelayMs: 5000 },
     create: (context) => createRecord(provider, context),
     update: (context) => updateRecord(provider, context),

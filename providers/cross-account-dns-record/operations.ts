@@ -11,23 +11,17 @@ import type {
 import { isChangeRejection } from './change-coalescer.js';
 import type { DnsAccount } from './dns-account.js';
 import type { CrossAccountDnsRecordProps } from './properties.js';
+import type { CrossAccountDnsRecordData } from './record-data.js';
 import { formatRecordId, parseRecordId, type RecordId, recordIdOf, sameRecord } from './record-id.js';
 import { isWithin } from './record-name.js';
 import { isAwsError } from './route53-calls.js';
 
-/** `Fn::GetAtt` attributes of a `Custom::CrossAccountDnsRecord`. */
-export interface CrossAccountDnsRecordData extends Record<string, unknown> {
-  /** The hosted zone holding the record, e.g. `Z0123456789ABC`. */
-  readonly HostedZoneId: string;
-  /** The record's name, lower case without the trailing dot, e.g. `app1.example.com`. */
-  readonly Name: string;
-  readonly Type: string;
-}
+export type { CrossAccountDnsRecordData };
 
 /** What the operations need of the definition: Route 53 in the right account, and the allowlist's verdict. */
 export interface RecordProvider {
   /** Route 53 as the request's role (or the function itself) sees it. */
-  account(properties: CrossAccountDnsRecordProps): DnsAccount;
+  account(properties: Pick<CrossAccountDnsRecordProps, 'RoleArn' | 'ExternalId'>): DnsAccount;
   /** Why the account that sent `stackId` may not change `name`, or `undefined` when it may. */
   refusal(stackId: string, name: string): string | undefined;
 }
@@ -115,6 +109,14 @@ export async function updateRecord(provider: RecordProvider, context: UpdateCont
   return { pending: { changeId } };
 }
 
+/** The role a request names, read from properties that no longer match the schema. */
+function roleOfRaw(raw: Readonly<Record<string, unknown>>): Pick<Props, 'RoleArn' | 'ExternalId'> {
+  const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+  const RoleArn = text(raw.RoleArn);
+  const ExternalId = text(raw.ExternalId);
+  return { ...(RoleArn ? { RoleArn } : {}), ...(ExternalId ? { ExternalId } : {}) };
+}
+
 /**
  * Deletes exactly the record the id names, with the values Route 53 holds now (a DELETE must repeat them, and they
  * may have drifted from the properties); a record or zone already gone counts as deleted.
@@ -123,10 +125,11 @@ export async function deleteRecord(
   provider: RecordProvider,
   context: DeleteContext<Props>,
 ): Promise<{ pending: unknown } | undefined> {
-  const { properties, physicalResourceId, event, signal, logger } = context;
+  const { properties, rawProperties, physicalResourceId, event, signal, logger } = context;
   const id = recordIdOf(physicalResourceId);
   guard(provider, event.StackId, id.name, 'PhysicalResourceId');
-  const account = provider.account(properties);
+  // Everything else comes from the id: only the role to act as is read, from the raw values when the schema changed.
+  const account = provider.account(properties ?? roleOfRaw(rawProperties));
   const current = await account.readRecordSet(id, signal);
   if (!current) return undefined;
   try {

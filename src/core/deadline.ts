@@ -11,6 +11,11 @@ export interface Deadlines {
    * store, a clean-up), the request is answered FAILED, leaving half the margin for the PUT.
    */
   readonly cutoff: number;
+  /**
+   * How long a hand-over already under way at the cut-off may still take: halfway from the cut-off to the response
+   * deadline. Answering FAILED while it may still succeed could give the request two answers.
+   */
+  readonly handOver: number;
   /** The last moment a response try may start: after it, CloudFormation or Lambda has stopped waiting. */
   readonly response: number;
   /** Seconds from the start of the request to `handler`, for the "timed out after N s" reason. */
@@ -44,6 +49,7 @@ export function computeDeadlines(
     handler,
     invocation: start + Math.max(0, remainingMs - invocationMargin),
     cutoff: start + Math.max(0, available - margin / 2),
+    handOver: start + Math.max(0, available - margin / 4 - 25),
     response: start + Math.max(0, available - 50),
     handlerSeconds: Math.round((handler - start) / 100) / 10,
   };

@@ -7,6 +7,7 @@ import { serviceTimeoutSeconds } from './deadline.js';
 import type { HandlerOutcome, Outcome } from './outcome.js';
 import { errorText } from './outcome.js';
 import { failureId } from './physical-id.js';
+import { nothingToDelete } from './run-handler.js';
 import type { RunContext } from './run-request.js';
 import { deleteOrphan, runWithWatchdog } from './watchdog.js';
 
@@ -46,12 +47,26 @@ export async function decide(raw: unknown, context: RunContext): Promise<Decisio
   const serviceTimeout = serviceTimeoutSeconds(
     event.ServiceTimeout ?? event.ResourceProperties.ServiceTimeout,
   );
-  reply.stage = 'authorize';
-  const refusal = await options.authorize(event);
-  if (refusal !== undefined) {
-    return answer({ status: 'FAILED', physicalResourceId: failureId(event), reason: refusal });
-  }
   const definition = router.find(event.ResourceType);
+  // A Delete that names nothing this provider made is SUCCESS before anything may refuse it: a refusal would leave
+  // the stack in DELETE_FAILED or ROLLBACK_FAILED for a resource that does not exist.
+  if (event.RequestType === 'Delete' && !continued) {
+    const nothing = definition
+      ? nothingToDelete(definition, event.PhysicalResourceId)
+      : (nothingToDelete(undefined, event.PhysicalResourceId) ??
+        `nothing deleted: this provider does not serve ${event.ResourceType} (it serves ${router.resourceTypes.join(', ')}); if it once did, ${event.PhysicalResourceId} may remain`);
+    if (nothing)
+      return answer({ status: 'SUCCESS', physicalResourceId: event.PhysicalResourceId, reason: nothing });
+  }
+  reply.stage = 'authorize';
+  const refusal: unknown = await options.authorize(event);
+  if (refusal !== undefined) {
+    const reason =
+      typeof refusal === 'string'
+        ? refusal
+        : `refused: authorize returned ${errorText(refusal)} (expected a reason string, or undefined to serve)`;
+    return answer({ status: 'FAILED', physicalResourceId: failureId(event), reason });
+  }
   if (!definition) {
     const reason = `unknown resource type ${event.ResourceType}; this provider serves ${router.resourceTypes.join(', ')}`;
     return answer({ status: 'FAILED', physicalResourceId: failureId(event), reason });
@@ -62,7 +77,14 @@ export async function decide(raw: unknown, context: RunContext): Promise<Decisio
   }
   reply.stage = event.RequestType.toLowerCase();
   const run = await runWithWatchdog(definition, event, options, deadlines);
-  if (run.outcome.status !== 'PENDING') return { kind: 'answer', ...run, outcome: run.outcome };
+  if (run.outcome.status !== 'PENDING') {
+    if (run.outcome.status === 'FAILED' && run.outcome.made !== undefined) {
+      // Made under an id CloudFormation cannot be told: removed before the answer, or it would be left behind.
+      reply.stage = 'the clean-up of what the failed create made';
+      await deleteOrphan(definition, event, options, run.outcome.physicalResourceId, run.outcome);
+    }
+    return { kind: 'answer', ...run, outcome: run.outcome };
+  }
   const work = { ...run.outcome, startedAt: context.start, attempt: 0 };
   return complete(definition, event, work, { ...context, serviceTimeout });
 }
@@ -83,10 +105,13 @@ async function complete(
   let outcome: Outcome;
   if (result.kind === 'handover') {
     reply.stage = 'the hand-over to a new invocation';
-    const signal = AbortSignal.timeout(Math.max(1, Math.ceil(deadlines.cutoff - options.now())));
-    const problem = handOver
-      ? await handOver(result.continuation, signal).then(() => undefined, errorText)
-      : 'no way to hand over';
+    const signal = AbortSignal.timeout(Math.max(1, Math.ceil(deadlines.handOver - options.now())));
+    const handing = handOver
+      ? handOver(result.continuation, signal).then(() => undefined, errorText)
+      : Promise.resolve('no way to hand over');
+    reply.handingOver = handing;
+    const problem = await handing;
+    reply.handingOver = undefined;
     if (problem === undefined) {
       if (!reply.handOver()) {
         options.logger.error(

@@ -8,6 +8,11 @@ export interface Outcome {
   readonly reason?: string;
   readonly data?: ResourceData;
   readonly noEcho?: boolean;
+  /**
+   * The id under which `create` made a resource (a Create, or an Update that replaces), when it is not the id
+   * answered: crkit then deletes it before answering, so that nothing is left behind unknown to CloudFormation.
+   */
+  readonly made?: string;
 }
 
 /** A handler answered `pending`: its operation goes on, checked by `isComplete`. */

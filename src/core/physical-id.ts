@@ -67,10 +67,34 @@ export function isCreateFailedMarker(physicalResourceId: string): boolean {
   return physicalResourceId.startsWith(CREATE_FAILED_MARKER);
 }
 
+/**
+ * Why a handler may not return `id` as its physical id, or `undefined` when it may: the answer's rules, and not the
+ * create-failed marker's prefix, which crkit alone issues (a Delete carrying it is answered without calling delete,
+ * so a real resource under such an id would never be deleted).
+ */
+export function handlerIdProblem(id: unknown): string | undefined {
+  const problem = physicalIdProblem(id);
+  if (problem !== undefined) return problem;
+  return isCreateFailedMarker(id as string)
+    ? `expected an id not starting with "${CREATE_FAILED_MARKER}" (crkit's own)`
+    : undefined;
+}
+
+/** A value as a Reason may quote it; never throws (a Proxy, a throwing toJSON, a symbol). */
+function shownValue(value: unknown): string {
+  try {
+    if (typeof value === 'symbol' || typeof value === 'bigint') return String(value);
+    return JSON.stringify(value) ?? typeof value;
+  } catch {
+    return `a ${typeof value} that could not be read`;
+  }
+}
+
 /** Why `id` cannot be a physical id, or `undefined` when it can. */
 export function physicalIdProblem(id: unknown): string | undefined {
-  if (typeof id !== 'string' || id.length === 0)
-    return `expected a non-empty string, got ${JSON.stringify(id)}`;
+  if (typeof id !== 'string' || id.length === 0) {
+    return `expected a non-empty string, got ${shownValue(id)}`;
+  }
   const bytes = Buffer.byteLength(id, 'utf8');
   if (bytes > CFN_LIMITS.maxPhysicalResourceIdBytes) {
     return `expected at most ${CFN_LIMITS.maxPhysicalResourceIdBytes} bytes, got ${bytes}`;

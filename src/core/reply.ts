@@ -43,6 +43,8 @@ export interface Reply {
    * deadline forces then carries it, so that the rollback Delete removes the resource.
    */
   madeId: string | undefined;
+  /** A hand-over under way: the invocation's deadline waits for it (until `Deadlines.handOver`) before answering. */
+  handingOver: Promise<unknown> | undefined;
 }
 
 /** What a reply needs: where to send, until when, and the I/O seam. */
@@ -89,6 +91,7 @@ export function createReply(request: unknown, context: ReplyContext): Reply {
     target,
     stage: 'start',
     madeId: undefined,
+    handingOver: undefined,
     get done() {
       return first !== undefined || handedOver;
     },

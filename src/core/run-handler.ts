@@ -9,8 +9,8 @@ import { errorText, type HandlerOutcome, type Outcome, type PendingOutcome } fro
 import {
   createFailedMarker,
   defaultPhysicalResourceId,
+  handlerIdProblem,
   isCreateFailedMarker,
-  physicalIdProblem,
 } from './physical-id.js';
 
 /** What a handler run needs besides the event. */
@@ -24,14 +24,19 @@ type Parsed =
   | { readonly ok: false; readonly error: ValidationError };
 
 /** Validates properties with the definition's schema, after removing the keys CloudFormation itself adds. */
+/** The properties without the keys CloudFormation itself adds. */
+function withoutReserved(raw: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(raw).filter(([key]) => !(RESERVED_PROPERTY_NAMES as readonly string[]).includes(key)),
+  );
+}
+
 export function parseProperties(
   definition: AnyResourceDefinition,
   raw: Record<string, unknown>,
   root: 'ResourceProperties' | 'OldResourceProperties',
 ): Parsed {
-  const properties = Object.fromEntries(
-    Object.entries(raw).filter(([key]) => !(RESERVED_PROPERTY_NAMES as readonly string[]).includes(key)),
-  );
+  const properties = withoutReserved(raw);
   const result = definition.properties.safeParse(properties, { reportInput: true });
   if (result.success) return { ok: true, value: result.data };
   const issues = formatIssues(result.error.issues, { root, sensitive: definition.sensitiveProperties ?? [] });
@@ -92,10 +97,19 @@ async function runCreate(
   } catch (error) {
     return failed(failedId, `create failed: ${errorText(error)}`);
   }
-  const id = result?.physicalResourceId ?? physicalResourceId;
-  const problem = physicalIdProblem(id);
-  if (problem) return failed(failedId, `create returned an invalid physicalResourceId: ${problem}`);
-  return settled(definition, 'Create', id, failedId, result);
+  let id: unknown;
+  try {
+    id = result?.physicalResourceId ?? physicalResourceId;
+  } catch (error) {
+    return failed(failedId, `create returned a result that could not be read: ${errorText(error)}`);
+  }
+  const problem = handlerIdProblem(id);
+  if (problem) {
+    // Something may exist under that id: it is deleted before the answer (a string id only; any other is unusable).
+    const made = typeof id === 'string' && id !== '' ? { made: id } : {};
+    return { ...failed(failedId, `create returned an invalid physicalResourceId: ${problem}`), ...made };
+  }
+  return settled(definition, 'Create', id as string, failedId, result);
 }
 
 function replacementReason(
@@ -147,40 +161,84 @@ async function runUpdate(
   } catch (error) {
     return failed(oldId, `update failed: ${errorText(error)}`);
   }
-  const id = result?.physicalResourceId ?? oldId;
-  const problem = physicalIdProblem(id);
+  let id: unknown;
+  try {
+    id = result?.physicalResourceId ?? oldId;
+  } catch (error) {
+    return failed(oldId, `update returned a result that could not be read: ${errorText(error)}`);
+  }
+  const problem = handlerIdProblem(id);
   if (problem) return failed(oldId, `update returned an invalid physicalResourceId: ${problem}`);
-  return settled(definition, 'Update', id, oldId, result);
+  return settled(definition, 'Update', id as string, oldId, result);
 }
 
 /**
- * Delete never blocks a stack: a Delete for a failed Create answers SUCCESS at once, and properties that no longer
- * match the schema skip the user's delete with a SUCCESS whose Reason (shown in stack events) says what may remain.
+ * Why a Delete asks nothing of the definition, or `undefined` when its delete must run: the id is crkit's
+ * create-failed marker (nothing was made), or not one this definition issues (CloudFormation made it up).
+ */
+export function nothingToDelete(
+  definition: AnyResourceDefinition | undefined,
+  id: string,
+): string | undefined {
+  if (isCreateFailedMarker(id)) return 'nothing to delete: the create failed';
+  const schema = definition?.physicalResourceId;
+  if (schema && !schema.safeParse(id).success) {
+    return `nothing to delete: PhysicalResourceId ${JSON.stringify(id)} is not one this provider issues`;
+  }
+  return undefined;
+}
+
+/**
+ * crkit's Delete contract: delete runs for every id this provider issued, whatever the properties say. Properties
+ * that no longer match the schema reach it as `undefined` (with `rawProperties`); if it then fails, the answer is
+ * SUCCESS with a Reason naming what may remain, because a stack must never be stuck on a changed schema.
  */
 async function runDelete(
   definition: AnyResourceDefinition,
   event: DeleteEvent,
   run: HandlerRun,
 ): Promise<HandlerOutcome> {
+  const nothing = nothingToDelete(definition, event.PhysicalResourceId);
+  if (nothing) return { status: 'SUCCESS', physicalResourceId: event.PhysicalResourceId, reason: nothing };
+  return deleteResource(definition, event, run);
+}
+
+/**
+ * Calls the definition's delete for `event.PhysicalResourceId`, whatever the id looks like: also what crkit uses to
+ * remove a resource a create made under an id it could not answer.
+ */
+export async function deleteResource(
+  definition: AnyResourceDefinition,
+  event: DeleteEvent,
+  run: HandlerRun,
+): Promise<HandlerOutcome> {
   const id = event.PhysicalResourceId;
-  if (isCreateFailedMarker(id)) return { status: 'SUCCESS', physicalResourceId: id };
+  const rawProperties = withoutReserved(event.ResourceProperties);
   const parsed = parseProperties(definition, event.ResourceProperties, 'ResourceProperties');
   if (!parsed.ok) {
-    const reason = `delete skipped, ${id} may remain: ${parsed.error.message}`;
-    run.logger.warn('delete skipped: properties do not match the schema', { physicalResourceId: id, reason });
-    return { status: 'SUCCESS', physicalResourceId: id, reason };
+    run.logger.warn('properties do not match the schema; deleting from the id and the raw properties', {
+      physicalResourceId: id,
+      reason: parsed.error.message,
+    });
   }
   let result: Pick<HandlerResult, 'pending'> | undefined | void;
   try {
     result = await definition.delete({
       ...run,
       requestType: 'Delete',
-      properties: parsed.value,
+      properties: parsed.ok ? parsed.value : undefined,
+      rawProperties,
       physicalResourceId: id,
       event,
     });
   } catch (error) {
-    return failed(id, `delete failed: ${errorText(error)}`);
+    if (parsed.ok) return failed(id, `delete failed: ${errorText(error)}`);
+    const reason = `delete failed without valid properties, ${id} may remain: ${errorText(error)}; ${parsed.error.message}`;
+    run.logger.error('delete failed without valid properties; the resource may remain', {
+      physicalResourceId: id,
+      reason,
+    });
+    return { status: 'SUCCESS', physicalResourceId: id, reason };
   }
   // Whatever else a delete returns is ignored: a Delete can never change the id nor return Data.
   return settled(

@@ -109,6 +109,17 @@ export async function serveRequest(raw: unknown, context: ServeContext): Promise
     return first;
   }
   void release(work, endAt);
+  if (!reply.done && reply.handingOver) {
+    // A hand-over is under way: answering FAILED now while it may still succeed could answer twice.
+    let wait: NodeJS.Timeout | undefined;
+    const until = new Promise<void>((resolve) => {
+      wait = setTimeout(resolve, Math.max(0, deadlines.handOver + 25 - options.now()));
+    });
+    await Promise.race([reply.handingOver, until]);
+    clearTimeout(wait);
+    // Its outcome (handed over, or FAILED) goes out through the reply; give it the turn it takes.
+    await Promise.race([work, new Promise((resolve) => setImmediate(resolve))]);
+  }
   if (reply.done) {
     // Answered (or handed over) already, but crkit is still awaiting something after it (storing the outcome).
     const sent = await reply.answered;

@@ -1,22 +1,29 @@
 import type { Logger } from '../logger.js';
 import { errorText } from './outcome.js';
 
+type Listener = (...args: unknown[]) => void;
+/** The events held while a request is in flight: a stray promise's rejection, a stray timer's throw. */
+const EVENTS = ['unhandledRejection', 'uncaughtException'] as const;
 /** The listeners held aside while crkit serves requests. */
-let held: ((...args: unknown[]) => void)[] | undefined;
+let held: Record<(typeof EVENTS)[number], Listener[]> | undefined;
 /** The loggers of the requests in flight; a rejection is logged to the newest. */
 const inFlight = new Set<Logger>();
 
-function onUnhandled(reason: unknown): void {
+const onUnhandled: Record<(typeof EVENTS)[number], Listener> = {
+  unhandledRejection: (reason: unknown) => report('unhandled promise rejection', reason),
+  uncaughtException: (error: unknown) => report('uncaught exception', error),
+};
+
+function report(what: string, error: unknown): void {
   const logger = [...inFlight].at(-1);
-  logger?.error('unhandled promise rejection while a request was running; the request goes on', {
-    error: errorText(reason),
-  });
+  logger?.error(`${what} while a request was running; the request goes on`, { error: errorText(error) });
 }
 
 const noop = () => undefined;
 
 /**
- * Holds `unhandledRejection` while a request is in flight. A handler that starts a promise and lets it reject would
+ * Holds `unhandledRejection` and `uncaughtException` while a request is in flight (from its start until its answer
+ * and any late work it leaves). A handler that starts a promise and lets it reject, or a timer that throws, would
  * otherwise end the invocation before the answer: Node exits with code 1, and Lambda's runtime reports
  * `Runtime.UnhandledPromiseRejection`, exits, and retries an asynchronous invocation, which runs create again
  * (aws-lambda-nodejs-runtime-interface-client registers `process.on('unhandledRejection')` to do so). While held, such
@@ -31,9 +38,12 @@ export function guardUnhandledRejections(
   // A distinct object per request, so that two requests with one logger are counted apart.
   const entry: Logger = { ...logger };
   if (inFlight.size === 0) {
-    held = process.listeners('unhandledRejection') as ((...args: unknown[]) => void)[];
-    process.removeAllListeners('unhandledRejection');
-    process.on('unhandledRejection', onUnhandled);
+    held = { unhandledRejection: [], uncaughtException: [] };
+    for (const event of EVENTS) {
+      held[event] = process.listeners(event as 'unhandledRejection') as Listener[];
+      process.removeAllListeners(event);
+      process.on(event as 'unhandledRejection', onUnhandled[event]);
+    }
   }
   inFlight.add(entry);
   return async (late, until) => {
@@ -47,8 +57,10 @@ export function guardUnhandledRejections(
       clearTimeout(timer);
     }
     if (!inFlight.delete(entry) || inFlight.size > 0) return;
-    process.off('unhandledRejection', onUnhandled);
-    for (const restored of held ?? []) process.on('unhandledRejection', restored);
+    for (const event of EVENTS) {
+      process.off(event as 'unhandledRejection', onUnhandled[event]);
+      for (const restored of held?.[event] ?? []) process.on(event as 'unhandledRejection', restored);
+    }
     held = undefined;
   };
 }

@@ -5,7 +5,7 @@ import type { Deadlines } from './deadline.js';
 import type { ResolvedOptions } from './options.js';
 import { errorText, type HandlerOutcome, type Outcome } from './outcome.js';
 import { failureId } from './physical-id.js';
-import { runHandler } from './run-handler.js';
+import { deleteResource, runHandler } from './run-handler.js';
 
 /** What the handler came to within its deadline; `late` settles what a timed-out handler still does. */
 export interface WatchedRun {
@@ -59,18 +59,17 @@ export async function deleteOrphan(
   answeredId: string,
   made: HandlerOutcome,
 ): Promise<void> {
-  if (made.status === 'FAILED' || made.physicalResourceId === answeredId) return;
+  // A create that failed may still have made something, under an id crkit could not answer (`made`).
+  const id = made.status === 'FAILED' ? made.made : made.physicalResourceId;
+  if (id === undefined || id === answeredId) return;
   const { logger } = options;
   logger.warn('deleting a resource CloudFormation was not told about', {
     logicalResourceId: event.LogicalResourceId,
-    physicalResourceId: made.physicalResourceId,
+    physicalResourceId: id,
   });
-  const cleanup = { ...event, RequestType: 'Delete' as const, PhysicalResourceId: made.physicalResourceId };
-  const result = await runHandler(definition, cleanup, { logger, signal: new AbortController().signal });
+  const cleanup = { ...event, RequestType: 'Delete' as const, PhysicalResourceId: id };
+  const result = await deleteResource(definition, cleanup, { logger, signal: new AbortController().signal });
   if (result.status === 'FAILED') {
-    logger.error('could not delete the resource', {
-      physicalResourceId: made.physicalResourceId,
-      reason: result.reason,
-    });
+    logger.error('could not delete the resource', { physicalResourceId: id, reason: result.reason });
   }
 }

@@ -40,7 +40,12 @@ const LAMBDA_MAX_MS = 15 * 60 * 1000;
 
 /** Remaining time, asked of the context; the late handler may run until just before the Lambda ends. */
 export function remainingTime(context: LambdaContext | undefined): number {
-  const remaining = context?.getRemainingTimeInMillis?.();
+  let remaining: unknown;
+  try {
+    remaining = context?.getRemainingTimeInMillis?.();
+  } catch {
+    remaining = undefined;
+  }
   return typeof remaining === 'number' && Number.isFinite(remaining) ? remaining : LAMBDA_MAX_MS;
 }
 

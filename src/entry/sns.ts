@@ -1,3 +1,4 @@
+import { errorText } from '../core/outcome.js';
 import type { Router } from '../resource/router.js';
 import type { AnyResourceDefinition } from '../resource/types.js';
 import { unwrapContinuation, unwrapSnsEvent } from './envelope.js';
@@ -40,9 +41,9 @@ export function snsHandler(
       if (await elsewhere(event, context)) return;
       await process(unwrapContinuation(event) ?? unwrapSnsEvent(event), context);
     } catch (error) {
-      // Only a throwing logger lands here; the invocation still ends cleanly.
+      // Only an event that cannot be read lands here; the invocation still ends cleanly.
       console.error(
-        JSON.stringify({ level: 'error', message: 'crkit: unexpected error', error: String(error) }),
+        JSON.stringify({ level: 'error', message: 'crkit: unexpected error', error: errorText(error) }),
       );
     }
   };

@@ -1,6 +1,7 @@
+import { errorText } from '../core/outcome.js';
 import type { Router } from '../resource/router.js';
 import type { AnyResourceDefinition } from '../resource/types.js';
-import { unwrapContinuation, unwrapSqsEvent } from './envelope.js';
+import { type UnwrappedRecord, unwrapContinuation, unwrapSqsEvent } from './envelope.js';
 import type { LambdaContext } from './lambda.js';
 import { answerMisdirected } from './misdirected.js';
 import { type BatchHandlerOptions, createRecordProcessor } from './process-records.js';
@@ -43,16 +44,17 @@ export function sqsHandler(
   const process = createRecordProcessor(target, options, true);
   const elsewhere = answerMisdirected(target, options, 'sqsHandler');
   return async (event, context) => {
-    const records = unwrapContinuation(event) ?? unwrapSqsEvent(event);
+    let records: UnwrappedRecord[] = [];
     try {
       if (await elsewhere(event, context)) return { batchItemFailures: [] };
+      records = unwrapContinuation(event) ?? unwrapSqsEvent(event);
       const processed = await process(records, context);
       return { batchItemFailures: failures(processed.filter((record) => record.retry)) };
     } catch (error) {
-      // Only a throwing logger lands here. Which records were answered is unknown: have them all delivered again,
-      // which idempotency makes harmless.
+      // Only an event that cannot be read lands here. Which records were answered is unknown: have them all
+      // delivered again, which idempotency makes harmless.
       console.error(
-        JSON.stringify({ level: 'error', message: 'crkit: unexpected error', error: String(error) }),
+        JSON.stringify({ level: 'error', message: 'crkit: unexpected error', error: errorText(error) }),
       );
       return { batchItemFailures: failures(records) };
     }

@@ -3,6 +3,7 @@ import { CFN_LIMITS } from '../constants.js';
 import type { Deadlines } from '../core/deadline.js';
 import type { ResolvedOptions } from '../core/options.js';
 import { errorText, type Outcome, type PendingOutcome } from '../core/outcome.js';
+import { handlerIdProblem } from '../core/physical-id.js';
 import { parseProperties } from '../core/run-handler.js';
 import type { CustomResourceEvent } from '../event/schema.js';
 import type { AnyResourceDefinition, CompletionContext, HandlerResult } from '../resource/types.js';
@@ -70,9 +71,16 @@ function finished(work: PendingWork, result: HandlerResult | undefined | void): 
   // A Delete can never change the id nor return Data.
   if (work.operation === 'Delete')
     return { kind: 'done', outcome: { status: 'SUCCESS', physicalResourceId: work.physicalResourceId } };
+  const id = result?.physicalResourceId ?? work.physicalResourceId;
+  const problem = handlerIdProblem(id);
+  if (problem) {
+    // The id the operation started with is answered: it names what was made, for the rollback to remove.
+    const reason = `isComplete returned an invalid physicalResourceId: ${problem}`;
+    return failed(work.physicalResourceId, reason);
+  }
   const outcome: Outcome = {
     status: 'SUCCESS',
-    physicalResourceId: result?.physicalResourceId ?? work.physicalResourceId,
+    physicalResourceId: id,
     ...(result?.data === undefined ? {} : { data: result.data }),
     ...(result?.noEcho === undefined ? {} : { noEcho: result.noEcho }),
   };
@@ -100,6 +108,19 @@ export async function pollUntilComplete(
   const old = inPlace
     ? parseProperties(definition, event.OldResourceProperties, 'OldResourceProperties')
     : undefined;
+  if (isComplete && !properties.ok && initial.operation === 'Delete') {
+    // The delete was submitted; checking it needs the properties, which no longer match the schema (a provider
+    // upgraded since the create). Blocking the stack on that would be worse than saying so.
+    const reason = `delete submitted but not checked, ${initial.physicalResourceId} may remain: ${properties.error.message}`;
+    logger.warn('delete not checked: properties do not match the schema', {
+      physicalResourceId: initial.physicalResourceId,
+      reason,
+    });
+    return {
+      kind: 'done',
+      outcome: { status: 'SUCCESS', physicalResourceId: initial.physicalResourceId, reason },
+    };
+  }
   if (!isComplete || !properties.ok || (old && !old.ok)) {
     const reason = isComplete
       ? 'the properties no longer match the schema'

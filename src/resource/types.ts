@@ -86,10 +86,18 @@ export interface UpdateContext<P> extends HandlerContextBase {
   readonly event: UpdateEvent;
 }
 
-/** What `delete` receives. */
+/**
+ * What `delete` receives. crkit's Delete contract: `delete` runs for every Delete of an id this provider issued,
+ * whatever the properties say. Delete from `physicalResourceId` alone wherever you can (put in the id what deleting
+ * needs); `properties` is `undefined` when they no longer match the schema (a provider upgraded since the create),
+ * and `rawProperties` then holds what CloudFormation sent, to read what you still can.
+ */
 export interface DeleteContext<P> extends HandlerContextBase {
   readonly requestType: 'Delete';
-  readonly properties: P;
+  /** The validated properties, or `undefined` when they no longer match the schema. */
+  readonly properties: P | undefined;
+  /** The properties as CloudFormation sent them (strings), without `ServiceToken` and `ServiceTimeout`. */
+  readonly rawProperties: Readonly<Record<string, unknown>>;
   /** The id of the resource to delete; a Delete can never change it. */
   readonly physicalResourceId: string;
   readonly event: DeleteEvent;
@@ -110,8 +118,20 @@ export interface ResourceDefinitionInput<S extends PropertiesSchema, D extends R
    * @default every update is a replacement: `create` runs with the new properties
    */
   update?(context: UpdateContext<z.output<S>>): MaybePromise<HandlerResult<D> | undefined | void>;
-  /** Deletes the resource. Must succeed when it is already gone: CloudFormation may send Delete more than once. */
+  /**
+   * Deletes the resource. Must succeed when it is already gone: CloudFormation may send Delete more than once. It is
+   * called for every Delete of an id this provider issued (see {@link DeleteContext}); a throw answers FAILED, except
+   * when the properties no longer match the schema: then the answer is SUCCESS with a Reason saying the resource may
+   * remain (a stack must never be stuck in DELETE_FAILED because a schema changed).
+   */
   delete(context: DeleteContext<z.output<S>>): MaybePromise<void | Pick<HandlerResult, 'pending'>>;
+  /**
+   * The physical ids this provider issues. A Delete of any other id (CloudFormation makes one up, shaped like
+   * `stack-Logical-1QX7Z9KD2M4AB`, when a stack fails while a Create is in flight) is answered SUCCESS, naming the id
+   * in the Reason, without calling `delete`: nothing of this provider's has it.
+   * @default every id is taken to be one this provider issued
+   */
+  readonly physicalResourceId?: z.ZodType<string, string>;
   /**
    * Checks whether an operation that returned `pending` has finished: return `{ pending }` (the new state) while it
    * has not, or the final `{ data, noEcho }` when it has. Throwing fails the operation.

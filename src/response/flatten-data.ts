@@ -18,7 +18,9 @@ export function flattenData(data: Record<string, unknown>): Record<string, strin
   // A shared object is visited once per reference: bound the walk (far more keys than 4,096 bytes can hold).
   let visits = 0;
   const visit = (prefix: string, value: unknown): void => {
-    if (++visits > MAX_VISITS) return;
+    if (++visits > MAX_VISITS) {
+      throw new RangeError(`Data holds more than ${MAX_VISITS} values once shared objects are written out`);
+    }
     if (value === undefined || value === null || typeof value === 'function') return;
     if (typeof value === 'object' && !(value instanceof Date)) {
       if (ancestors.has(value)) return;

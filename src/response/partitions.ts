@@ -18,6 +18,9 @@ export const responseBucketOf = (region: string) =>
   `cloudformation-custom-resource-response-${region.replaceAll('-', '')}`;
 
 const BUCKET_PREFIX = 'cloudformation-custom-resource-response-';
+/** An aws-partition region without dashes (`useast1`), after the bucket prefix. */
+const GLOBAL_BUCKET =
+  /^cloudformation-custom-resource-response-(?:us|eu|ap|sa|ca|me|af|il|mx)(?:north|south|east|west|central|northeast|northwest|southeast|southwest)\d+$/;
 
 /**
  * Whether `hostname` is a CloudFormation response bucket, addressed virtual-host style in its own region of any
@@ -32,7 +35,8 @@ export function isResponseBucketHost(hostname: string): boolean {
     const labels = hostname.slice(0, -suffix.length).split('.');
     const [bucket, ...endpoint] = labels;
     if (partition.id === 'aws' && endpoint.length === 1 && endpoint[0] === 's3' && bucket !== undefined) {
-      return /^cloudformation-custom-resource-response-[a-z0-9]+$/.test(bucket);
+      // The global endpoint names no region: the bucket's suffix must be an aws region without its dashes.
+      return GLOBAL_BUCKET.test(bucket);
     }
     const region = regionOf(endpoint);
     if (region && partition.region.test(region) && bucket === responseBucketOf(region)) return true;

@@ -35,8 +35,8 @@ export function widget(overrides: Overrides = {}) {
       calls.update(properties, oldProperties);
       return { data: { Area: properties.Size * properties.Size } };
     },
-    delete: ({ physicalResourceId }) => {
-      calls.delete(physicalResourceId);
+    delete: (context) => {
+      calls.delete(context);
     },
     ...(overrides as object),
   });

@@ -93,7 +93,9 @@ describe('a small provider of S3 objects, defined here', () => {
     update: async ({ properties: { Bucket, Key, Body } }) => {
       await s3().send(new PutObjectCommand({ Bucket, Key, Body }));
     },
-    delete: async ({ properties: { Bucket, Key } }) => {
+    physicalResourceId: z.string().regex(/^s3:\/\/[^/]+\/.+$/),
+    delete: async ({ physicalResourceId }) => {
+      const [, Bucket, Key] = /^s3:\/\/([^/]+)\/(.+)$/.exec(physicalResourceId) ?? [];
       await s3().send(new DeleteObjectCommand({ Bucket, Key }));
     },
   });

@@ -8,7 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wildcardActions } from '../unit/cdk/iam.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const STACKS = ['CrkitCognitoTestUser', 'CrkitAzVpc', 'CrkitDnsAccount', 'CrkitApplicationDns'];
+const STACKS = [
+  'CrkitCognitoTestUser',
+  'CrkitSdkCall',
+  'CrkitAzVpc',
+  'CrkitDnsAccount',
+  'CrkitApplicationDns',
+];
 
 /**
  * Preloaded into the synth: any TCP connection or DNS lookup throws, so the synth provably needs no network.
@@ -103,6 +109,7 @@ describe('the example app', () => {
 
     expect(Object.fromEntries(stacks)).toEqual({
       CrkitCognitoTestUser: 'aws://111111111111/us-east-1',
+      CrkitSdkCall: 'aws://111111111111/us-east-1',
       CrkitAzVpc: 'aws://111111111111/us-east-1',
       CrkitDnsAccount: 'aws://222222222222/us-east-1',
       CrkitApplicationDns: 'aws://111111111111/us-east-1',
@@ -141,6 +148,18 @@ describe('the example app', () => {
     template('CrkitDnsAccount').hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       FunctionResponseTypes: ['ReportBatchItemFailures'],
     });
+  });
+
+  it('makes the SdkCall test user with its password read at deploy time, its policy outliving the Delete', () => {
+    const sdkCall = template('CrkitSdkCall');
+    const [policyId] = Object.keys(sdkCall.findResources('AWS::IAM::Policy')).filter((id) =>
+      id.startsWith('TesterPolicy'),
+    );
+    const [tester] = Object.values(sdkCall.findResources('Custom::SdkCall'));
+
+    expect(tester?.DependsOn).toContain(policyId);
+    expect(JSON.stringify(tester?.Properties.OnCreate)).toContain('{{crkit:secretsmanager:');
+    sdkCall.hasOutput('TesterUsername', { Value: { 'Fn::GetAtt': ['Tester', 'User.Username'] } });
   });
 
   it('outputs the test user secret ARN and places subnets by the zone mapping', () => {

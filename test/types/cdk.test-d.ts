@@ -1,7 +1,5 @@
 import { App, Fn, Stack, Token } from 'aws-cdk-lib';
 import { describe, expectTypeOf, it } from 'vitest';
-import type { AzIdMappingData } from '../../providers/az-id-mapping/zone-map.js';
-import type { CognitoTestUserData } from '../../providers/cognito-test-user/properties.js';
 import {
   type AttributeName,
   CognitoTestUser,
@@ -10,7 +8,9 @@ import {
   type CrkitResourceProps,
   CrossAccountDnsRecord,
   type ICrkitProvider,
-} from '../../src/cdk/index.js';
+} from '../../cdk/index.js';
+import type { AzIdMappingData } from '../../providers/az-id-mapping/zone-map.js';
+import type { CognitoTestUserData } from '../../providers/cognito-test-user/properties.js';
 import { Widget } from '../unit/cdk/fixtures/widget-provider.js';
 
 const stack = new Stack(new App(), 'Types');

@@ -31,8 +31,10 @@ describe('defineResource', () => {
       update: ({ properties, oldProperties }) => {
         expectTypeOf(oldProperties).toEqualTypeOf(properties);
       },
-      delete: ({ properties }) => {
-        expectTypeOf(properties.Enabled).toBeBoolean();
+      delete: ({ properties, rawProperties }) => {
+        // Undefined when the properties no longer match the schema: delete from the id, or read the raw values.
+        expectTypeOf(properties?.Enabled).toEqualTypeOf<boolean | undefined>();
+        expectTypeOf(rawProperties).toEqualTypeOf<Readonly<Record<string, unknown>>>();
       },
     });
   });

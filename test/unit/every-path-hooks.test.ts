@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { allowAccounts } from '../../src/access/allow-accounts.js';
 import { lambdaHandler } from '../../src/entry/lambda.js';
+import { snsHandler } from '../../src/entry/sns.js';
+import { sqsHandler } from '../../src/entry/sqs.js';
 import { defineResource } from '../../src/resource/define-resource.js';
 import { createEvent, updateEvent } from '../../src/testing/events.js';
 import { type Harness, startHarness } from '../helpers/harness.js';
@@ -220,5 +222,131 @@ describe('hostile values and loggers never stop the answer', () => {
     expect(Date.now() - started).toBeLessThan(1500);
     expect(harness.capture.responses[0]?.receivedAt ?? 0).toBeLessThan(started + 1500);
     expect(body.Status).toBe('FAILED');
+  });
+});
+
+describe('what an attack on the first version found', () => {
+  it('answers when every logger method is async and rejects, without looping on its own rejections', async () => {
+    const reject = async () => {
+      throw new Error('logger down');
+    };
+    harness = await startHarness(Widget, {
+      logger: { debug: reject, info: reject, warn: reject, error: reject },
+    });
+    const body = await harness.invoke(createEvent({ resourceType: 'Custom::Widget' }), 2000);
+    expect(body).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: 'widget-1' });
+  });
+
+  it('answers a handler whose timer throws while it runs, logging the exception', async () => {
+    const Timer = defineResource({
+      resourceType: 'Custom::Timer',
+      properties: z.object({}),
+      async create() {
+        setTimeout(() => {
+          throw new Error('stray timer');
+        }, 5);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        return { physicalResourceId: 'timer-1' };
+      },
+      delete: () => {},
+    });
+    harness = await startHarness(Timer);
+    const body = await harness.invoke(createEvent({ resourceType: 'Custom::Timer' }));
+    expect(body).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: 'timer-1' });
+    expect(harness.logs.join('\n')).toMatch(/uncaught exception.*stray timer/);
+  });
+
+  it('answers when the context cannot tell the remaining time', async () => {
+    harness = await startHarness(Widget);
+    const url = harness.capture.responseUrl();
+    const handler = lambdaHandler(Widget, { allowedResponseOrigins: [harness.capture.origin] });
+    await handler(
+      { ...createEvent({ resourceType: 'Custom::Widget' }), ResponseURL: url },
+      {
+        getRemainingTimeInMillis: () => {
+          throw new Error('no clock');
+        },
+      },
+    );
+    expect(harness.capture.responseFor(url)?.body.Status).toBe('SUCCESS');
+  });
+
+  it('answers FAILED naming the rule when shared objects make Data too large to write out', async () => {
+    let level: Record<string, unknown> = {};
+    for (let depth = 0; depth < 15; depth++) level = { A: level, B: level, C: 'x' };
+    const Big = defineResource({
+      ...Widget,
+      resourceType: 'Custom::Big',
+      create: () => ({ data: { Config: level } }),
+    });
+    harness = await startHarness(Big);
+    const body = await harness.invoke(createEvent({ resourceType: 'Custom::Big' }));
+    expect(body.Status).toBe('FAILED');
+    expect(body.Reason).toMatch(/Data holds more than 10000 values/);
+  });
+
+  it('says what authorize returned when it is not a reason string', async () => {
+    harness = await startHarness(Widget, { authorize: (() => 42) as never });
+    const body = await harness.invoke(createEvent({ resourceType: 'Custom::Widget' }));
+    expect(body).toMatchObject({ Status: 'FAILED' });
+    expect(body.Reason).toBe(
+      'refused: authorize returned 42 (expected a reason string, or undefined to serve)',
+    );
+  });
+
+  it('waits for a hand-over still under way at the deadline instead of answering twice', async () => {
+    const Endless = defineResource({ ...Job(), completion: { initialDelayMs: 5, maxDelayMs: 20 } });
+    let handedOverAt = 0;
+    const started = Date.now();
+    // Acknowledged after the cut-off (1.75 s of 2 s) but before the hand-over deadline.
+    const handOver = async () => {
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + 1800 - Date.now())));
+      handedOverAt = Date.now();
+    };
+    harness = await startHarness(Endless, { handOver });
+    const url = harness.capture.responseUrl();
+    const handler = lambdaHandler(Endless, { allowedResponseOrigins: [harness.capture.origin], handOver });
+    await handler(
+      { ...createEvent({ resourceType: 'Custom::Job', properties: { Name: 'c' } }), ResponseURL: url },
+      { getRemainingTimeInMillis: () => 2000 - (Date.now() - started) },
+    );
+    expect(handedOverAt).toBeGreaterThan(0);
+    // Handed over: the next invocation answers; this one sent nothing.
+    expect(harness.capture.responseFor(url)).toBeUndefined();
+  });
+});
+
+describe('the SQS and SNS entries', () => {
+  it.each([
+    [
+      'a Proxy whose traps throw',
+      () =>
+        new Proxy(
+          {},
+          {
+            get: () => {
+              throw new Error('trap');
+            },
+          },
+        ),
+    ],
+    [
+      'a record whose messageId getter throws',
+      () => ({
+        Records: [
+          Object.defineProperty({}, 'messageId', {
+            get: () => {
+              throw new Error('getter');
+            },
+          }),
+        ],
+      }),
+    ],
+  ])('resolve when the event is %s', async (_, make) => {
+    const quiet = { debug() {}, info() {}, warn() {}, error() {} };
+    await expect(sqsHandler(Widget, { logger: quiet })(make())).resolves.toMatchObject({
+      batchItemFailures: [],
+    });
+    await expect(snsHandler(Widget, { logger: quiet })(make())).resolves.toBe(undefined);
   });
 });

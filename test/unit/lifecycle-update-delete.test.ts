@@ -115,7 +115,9 @@ describe('Delete', () => {
     harness = await startHarness(definition);
     const body = await harness.invoke(fixture('delete'));
     expect(body).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: 'app-TestUser-7f3a9c2e1b4d6f80' });
-    expect(calls.delete).toHaveBeenCalledWith('app-TestUser-7f3a9c2e1b4d6f80');
+    expect(calls.delete).toHaveBeenCalledWith(
+      expect.objectContaining({ physicalResourceId: 'app-TestUser-7f3a9c2e1b4d6f80' }),
+    );
   });
 
   it('answers the rollback Delete of a failed Create with SUCCESS without calling delete', async () => {
@@ -134,18 +136,34 @@ describe('Delete', () => {
     expect(calls.delete).not.toHaveBeenCalled();
   });
 
-  it('never blocks stack deletion when the properties no longer match: SUCCESS that says what may remain', async () => {
+  it('still deletes when the properties no longer match, passing the raw values instead', async () => {
     const { definition, calls } = widget();
+    harness = await startHarness(definition);
+    const body = await harness.invoke({ ...fixture('delete'), ResourceProperties: { Size: 'many' } });
+    expect(body).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: 'app-TestUser-7f3a9c2e1b4d6f80' });
+    expect(calls.delete).toHaveBeenCalledOnce();
+    expect(calls.delete.mock.calls[0]?.[0]).toMatchObject({
+      properties: undefined,
+      rawProperties: { Size: 'many' },
+      physicalResourceId: 'app-TestUser-7f3a9c2e1b4d6f80',
+    });
+  });
+
+  it('answers SUCCESS saying what may remain when a delete without valid properties fails, never blocking', async () => {
+    const { definition } = widget({
+      delete: ({ properties }: { properties?: unknown }) => {
+        if (!properties) throw new Error('Name is needed');
+      },
+    });
     harness = await startHarness(definition);
     const body = await harness.invoke({ ...fixture('delete'), ResourceProperties: { Size: 'many' } });
     expect(body.Status).toBe('SUCCESS');
     expect(body.Reason).toMatch(
-      /^delete skipped, app-TestUser-7f3a9c2e1b4d6f80 may remain: ResourceProperties\.Name/,
+      /^delete failed without valid properties, app-TestUser-7f3a9c2e1b4d6f80 may remain: Error: Name is needed; ResourceProperties\.Name/,
     );
-    expect(calls.delete).not.toHaveBeenCalled();
-    expect(
-      harness.logs.some((line) => line.includes('"level":"warn"') && line.includes('delete skipped')),
-    ).toBe(true);
+    expect(harness.logs.some((line) => line.includes('"level":"error"') && line.includes('may remain'))).toBe(
+      true,
+    );
   });
 
   it('answers FAILED with the same id when delete throws', async () => {

@@ -57,6 +57,11 @@ describe('checkResponseUrl', () => {
       'not a',
     ],
     ['https://52.216.0.1/k', 'not a CloudFormation'],
+    ['https://cloudformation-custom-resource-response-evil.s3.amazonaws.com/k', 'not a CloudFormation'],
+    [
+      'https://cloudformation-custom-resource-response-useast1evil.s3.amazonaws.com/k',
+      'not a CloudFormation',
+    ],
     ['https://[::1]/k', 'not a CloudFormation'],
     ['https://cloudformation-custom-resource-response-useast1.s3.amazonaws.com./k', 'not a CloudFormation'],
   ])('refuses %s', (url, problem) => {

@@ -42,8 +42,36 @@ async function acquire(): Promise<{ aws: LocalAws; release: () => Promise<void> 
   };
 }
 
-/** How one row's request looks: crkit's resource and the hand-written ones, or an AwsCustomResource. */
-export type CognitoRequestKind = 'test-user' | 'aws-custom-resource';
+/**
+ * How one row's request looks: crkit's resource and the hand-written ones, one AwsCustomResource, one
+ * `Custom::SdkCall` making both calls, or two AwsCustomResources (the second for AdminSetUserPassword).
+ */
+export type CognitoRequestKind =
+  | 'test-user'
+  | 'aws-custom-resource'
+  | 'sdk-call'
+  | 'aws-custom-resource-pair';
+
+// A literal password in both the SdkCall and the AwsCustomResource rows, so that both make the same two calls
+// (reading it from Secrets Manager, as SdkCallValue does, would add a call to crkit's row only).
+const PASSWORD = 'Bench-Passw0rd!';
+
+/** An AwsCustomResource Create request, as it synthesises one: the call as JSON text, no SDK download. */
+function awsCustomResourceEvent(
+  action: string,
+  parameters: Record<string, unknown>,
+  id: string,
+  responseUrl: string,
+) {
+  const call = {
+    service: '@aws-sdk/client-cognito-identity-provider',
+    action,
+    parameters,
+    physicalResourceId: { id },
+  };
+  const properties = { Create: JSON.stringify(call), InstallLatestAwsSdk: 'false' };
+  return createEvent({ resourceType: 'Custom::AWS', properties, responseUrl });
+}
 
 function prepare(kind: CognitoRequestKind, userPoolId: string, responseUrl: string, key: string) {
   const username = `u-${key}`;
@@ -54,15 +82,35 @@ function prepare(kind: CognitoRequestKind, userPoolId: string, responseUrl: stri
     const event = createEvent({ resourceType: 'Custom::CognitoTestUser', properties, responseUrl });
     return { event, isExpectedId };
   }
-  const call = {
-    service: '@aws-sdk/client-cognito-identity-provider',
-    action: 'AdminCreateUser',
-    parameters: { UserPoolId: userPoolId, Username: username, MessageAction: 'SUPPRESS' },
-    physicalResourceId: { id: username },
-  };
-  // As AwsCustomResource synthesises it: the call as JSON text, and no SDK download at run time.
-  const properties = { Create: JSON.stringify(call), InstallLatestAwsSdk: 'false' };
-  return { event: createEvent({ resourceType: 'Custom::AWS', properties, responseUrl }), isExpectedId };
+  const user = { UserPoolId: userPoolId, Username: username };
+  const confirm = { ...user, Password: PASSWORD, Permanent: true };
+  if (kind === 'sdk-call') {
+    const OnCreate = JSON.stringify([
+      {
+        Service: 'cognito-identity-provider',
+        Action: 'AdminCreateUser',
+        Input: { ...user, MessageAction: 'SUPPRESS' },
+      },
+      {
+        Service: 'cognito-identity-provider',
+        Action: 'AdminSetUserPassword',
+        Input: confirm,
+        Sensitive: true,
+      },
+    ]);
+    const properties = { OnCreate, PhysicalResourceId: JSON.stringify({ Id: username }) };
+    return { event: createEvent({ resourceType: 'Custom::SdkCall', properties, responseUrl }), isExpectedId };
+  }
+  const created = awsCustomResourceEvent(
+    'AdminCreateUser',
+    { ...user, MessageAction: 'SUPPRESS' },
+    username,
+    responseUrl,
+  );
+  if (kind === 'aws-custom-resource') return { event: created, isExpectedId };
+  // The second resource depends on the first: CloudFormation sends it once the first answered, to the same function.
+  const confirmed = awsCustomResourceEvent('AdminSetUserPassword', confirm, username, responseUrl);
+  return { event: confirmed, isExpectedId, before: [created] };
 }
 
 /** A Cognito row's environment: the shared emulator, a user pool of its own, and a request per run. */

@@ -21,6 +21,7 @@ export const COGNITO_BUNDLES: readonly BundleSpec[] = [
   { id: 'cognito-floor', entry: here('./handlers/floor-cognito.ts') },
   { id: 'cognito-floor-min', entry: here('./handlers/floor-cognito-min.ts') },
   { id: 'cognito-crkit', entry: here('../../../providers/cognito-test-user/handler.ts') },
+  { id: 'cognito-sdk-call', entry: here('../../../providers/sdk-call/handler.ts') },
   { id: 'aws-custom-resource', prebuilt: AWS_CUSTOM_RESOURCE_FILE },
   {
     id: 'cdk-provider-framework',
@@ -65,6 +66,23 @@ export const COGNITO_VARIANTS: readonly Variant[] = [
   },
   {
     ...common,
+    id: 'cognito-sdk-call',
+    label:
+      'crkit SdkCallResource: one Custom::SdkCall, AdminCreateUser then AdminSetUserPassword (1 invocation)',
+    bundle: 'cognito-sdk-call',
+    setup: () => cognitoEnvironment('sdk-call'),
+  },
+  {
+    ...common,
+    id: 'cognito-aws-custom-resource-pair',
+    label:
+      'two AwsCustomResources: AdminCreateUser, then AdminSetUserPassword (2 invocations in series, the second warm)',
+    bundle: 'aws-custom-resource',
+    needsPort443: true,
+    setup: () => cognitoEnvironment('aws-custom-resource-pair'),
+  },
+  {
+    ...common,
     id: 'cognito-cdk-provider-framework',
     label: 'CDK Provider framework onEvent + user onEvent (the same 4 calls), 2 cold invocations in series',
     bundle: 'cdk-provider-framework',
@@ -83,6 +101,11 @@ export const COGNITO_NOTES: readonly string[] = [
     '(DescribeUserPool, CreateSecret, AdminCreateUser, AdminSetUserPassword); crkit also validates the properties ' +
     'with zod and generates the password from the pool policy. AwsCustomResource makes one call per resource: a ' +
     'CONFIRMED user would need a second AwsCustomResource (a second, warm, invocation) for AdminSetUserPassword.',
+  "A CONFIRMED user from plain SDK calls: crkit's SdkCallResource makes AdminCreateUser and AdminSetUserPassword " +
+    '(Permanent: true) in one request, one invocation; AwsCustomResource needs two resources, so two requests to ' +
+    "the same function, the second sent once the first answered (the time runs to the second answer; CloudFormation's " +
+    'own delay between the two resources is not included). Both take the password as a literal here; ' +
+    'SdkCallValue.fromSecret would add a GetSecretValue call.',
   'CDK Provider framework: the time includes the user onEvent function, run as a second cold process (its bundle, ' +
     '2 KiB, is not in the bundle columns; peak RSS is the framework process alone).',
 ];

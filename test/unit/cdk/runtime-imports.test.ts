@@ -5,6 +5,14 @@ import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const cdkDir = join(root, 'src', 'cdk');
+const providersDir = join(root, 'providers');
+
+const isUnder = (path: string, dir: string): boolean => path === dir || path.startsWith(dir + sep);
+/** Construct code: src/cdk, the `crkit/cdk` entry and each provider's `cdk/` folder. */
+const isConstructCode = (path: string): boolean =>
+  isUnder(path, cdkDir) ||
+  isUnder(path, join(root, 'cdk')) ||
+  (isUnder(path, providersDir) && relative(providersDir, path).split(sep)[1] === 'cdk');
 
 /** Module specifiers of static and dynamic imports, re-exports and requires (type-only ones included). */
 const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)['"]([^'"]+)['"]/g;
@@ -24,8 +32,7 @@ function cdkImports(path: string, text: string): string[] {
     .filter((specifier) => {
       if (/^(aws-cdk-lib|constructs)(\/|$)/.test(specifier) || specifier.startsWith('crkit/cdk')) return true;
       if (!specifier.startsWith('.')) return false;
-      const target = resolve(dirname(path), specifier);
-      return target === cdkDir || target.startsWith(cdkDir + sep);
+      return isConstructCode(resolve(dirname(path), specifier));
     });
 }
 
@@ -34,7 +41,22 @@ const runtimeFiles = ['src', 'providers', 'bench', 'scripts']
   .map((dir) => join(root, dir))
   .filter((dir) => statSync(dir, { throwIfNoEntry: false })?.isDirectory())
   .flatMap(typeScriptFiles)
-  .filter((path) => !(path === cdkDir || path.startsWith(cdkDir + sep)));
+  .filter((path) => !isConstructCode(path));
+
+/** The imports in `text` (of the file at `path`) that reach into providers/. */
+function providerImports(path: string, text: string): string[] {
+  return [...text.matchAll(SPECIFIER)]
+    .map((match) => match[1] ?? '')
+    .filter(
+      (specifier) =>
+        specifier.startsWith('crkit/providers') ||
+        (specifier.startsWith('.') && isUnder(resolve(dirname(path), specifier), providersDir)),
+    );
+}
+
+// The demo plays the ready-made providers and so imports them; it is the one part of src/ allowed to (it belongs to
+// the CLI, not to the framework a provider bundles).
+const demoDir = join(root, 'src', 'cli', 'demo');
 
 describe('runtime code', () => {
   it('never imports aws-cdk-lib, constructs or crkit/cdk, so no provider bundle pulls in CDK', () => {
@@ -48,6 +70,18 @@ describe('runtime code', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('in src/ never imports providers/: the framework knows no ready-made provider', () => {
+    const frameworkFiles = typeScriptFiles(join(root, 'src')).filter((path) => !isUnder(path, demoDir));
+    const offenders = frameworkFiles.flatMap((path) =>
+      providerImports(path, readFileSync(path, 'utf8')).map(
+        (specifier) => `${relative(root, path)}: ${specifier}`,
+      ),
+    );
+
+    expect(frameworkFiles.length).toBeGreaterThan(20);
+    expect(offenders).toEqual([]);
+  });
+
   it('is checked by a scan that finds every form of import', () => {
     const path = join(root, 'src', 'entry', 'example.ts');
     const text = [
@@ -57,6 +91,7 @@ describe('runtime code', () => {
       "const lazy = await import('aws-cdk-lib/aws-lambda');",
       "const old = require('crkit/cdk');",
       "import { cfn } from '../cfn.js';",
+      "import { AzIdMapping } from '../../providers/az-id-mapping/cdk/az-id-mapping.js';",
     ].join('\n');
 
     expect(cdkImports(path, text)).toEqual([
@@ -65,6 +100,8 @@ describe('runtime code', () => {
       '../cdk/crkit-resource.js',
       'aws-cdk-lib/aws-lambda',
       'crkit/cdk',
+      '../../providers/az-id-mapping/cdk/az-id-mapping.js',
     ]);
+    expect(providerImports(path, text)).toEqual(['../../providers/az-id-mapping/cdk/az-id-mapping.js']);
   });
 });

@@ -189,12 +189,24 @@ describe('cognito-test-user delete', () => {
     expect(secrets).not.toHaveReceivedCommand(DeleteSecretCommand);
   });
 
-  it('fails with the expected shape when the physical id is not one it made', async () => {
-    const body = await harness.send(remove('app-TestUser-0123456789abcdef'));
+  it('answers SUCCESS for a Delete of an id CloudFormation generated, calling nothing', async () => {
+    const body = await harness.send(remove('app-TestUser-1QX7Z9KD2M4AB'));
 
-    expect(body.Status).toBe('FAILED');
-    expect(body.Reason).toContain('PhysicalResourceId: expected "<UserPoolId>|<secret name>|<Username>"');
+    expect(body).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: 'app-TestUser-1QX7Z9KD2M4AB' });
+    expect(body.Reason).toContain('is not one this provider issues');
     expect(cognito).not.toHaveReceivedAnyCommand();
+  });
+
+  it('deletes the user and its secret from the id alone when the properties no longer match the schema', async () => {
+    const body = await harness.send(remove(ID, { ...before, ReturnPassword: 'yes' }));
+
+    expect(body).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: ID });
+    expect(body.Reason).toBeUndefined();
+    expect(cognito).toHaveReceivedCommandWith(AdminDeleteUserCommand, {
+      UserPoolId: POOL,
+      Username: 'alice',
+    });
+    expect(secrets).toHaveReceivedCommand(DeleteSecretCommand);
   });
 });
 

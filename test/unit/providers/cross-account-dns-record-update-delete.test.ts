@@ -151,6 +151,22 @@ describe('cross-account-dns-record delete', () => {
     expect(route53).toHaveReceivedCommand(GetChangeCommand);
   });
 
+  it('still deletes the record from its id when the properties no longer match the schema (TTL "300s")', async () => {
+    const current = listed('app1.example.com', 'A', ['198.51.100.7'], 120);
+    route53
+      .on(ListResourceRecordSetsCommand)
+      .resolves({ ResourceRecordSets: [current], IsTruncated: false, MaxItems: 10 });
+    const event = remove();
+
+    const body = await providerFor(capture).send({
+      ...event,
+      ResourceProperties: { ...event.ResourceProperties, TTL: '300s' },
+    });
+
+    expect(body).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: ID });
+    expect(changesSent()).toEqual([[{ Action: 'DELETE', ResourceRecordSet: current }]]);
+  });
+
   it('finds a wildcard record that Route 53 lists with an octal escape', async () => {
     const current = listed('\\052.app1.example.com', 'TXT', ['"x"']);
     route53
@@ -230,11 +246,12 @@ describe('cross-account-dns-record delete', () => {
     expect(route53.calls()).toHaveLength(0);
   });
 
-  it('fails on an id it did not make, naming the expected form', async () => {
-    const body = await providerFor(capture).send(remove('app-Record-0123456789abcdef'));
+  it('answers SUCCESS for a Delete of an id CloudFormation generated, saying it is not one of its own', async () => {
+    const body = await providerFor(capture).send(remove('app-dns-ApiRecord-1QX7Z9KD2M4AB'));
 
+    expect(body).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: 'app-dns-ApiRecord-1QX7Z9KD2M4AB' });
     expect(body.Reason).toBe(
-      'delete failed: ValidationError: PhysicalResourceId: expected "<HostedZoneId>|<Type>|<record name>", got "app-Record-0123456789abcdef"',
+      'nothing to delete: PhysicalResourceId "app-dns-ApiRecord-1QX7Z9KD2M4AB" is not one this provider issues',
     );
   });
 });

@@ -1,14 +1,14 @@
 import type { Duration } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import type { CrossAccountDnsRecordData } from '../../providers/cross-account-dns-record/operations.js';
-import { assumeRoleActions } from '../../providers/cross-account-dns-record/permissions.js';
-import { CrossAccountDnsRecordProperties } from '../../providers/cross-account-dns-record/properties.js';
-import { ConfigurationError } from '../errors.js';
-import { CrkitProvider } from './crkit-provider.js';
-import { CrkitResource } from './crkit-resource.js';
-import { providerEntry } from './provider-entry.js';
-import type { ICrkitProvider } from './provider-ref.js';
+import { CrkitProvider } from '../../../src/cdk/crkit-provider.js';
+import { CrkitResource } from '../../../src/cdk/crkit-resource.js';
+import { providerEntry } from '../../../src/cdk/provider-entry.js';
+import type { ICrkitProvider } from '../../../src/cdk/provider-ref.js';
+import { ConfigurationError } from '../../../src/errors.js';
+import { assumeRoleActions } from '../permissions.js';
+import { CrossAccountDnsRecordProperties } from '../properties.js';
+import type { CrossAccountDnsRecordData } from '../record-data.js';
 
 /** What {@link CrossAccountDnsRecord} takes: the record, and either `provider` or `role`. */
 export interface CrossAccountDnsRecordProps {

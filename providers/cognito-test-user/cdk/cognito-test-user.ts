@@ -3,13 +3,13 @@ import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { policyStatements } from '../../providers/cognito-test-user/permissions.js';
-import type { CognitoTestUserData } from '../../providers/cognito-test-user/properties.js';
-import { CognitoTestUserProperties } from '../../providers/cognito-test-user/properties.js';
-import { CrkitProvider } from './crkit-provider.js';
-import { CrkitResource } from './crkit-resource.js';
-import { providerEntry } from './provider-entry.js';
-import { providerStatements } from './provider-statements.js';
+import { CrkitProvider } from '../../../src/cdk/crkit-provider.js';
+import { CrkitResource } from '../../../src/cdk/crkit-resource.js';
+import { providerEntry } from '../../../src/cdk/provider-entry.js';
+import { providerStatements } from '../../../src/cdk/provider-statements.js';
+import { policyStatements } from '../permissions.js';
+import type { CognitoTestUserData } from '../properties.js';
+import { CognitoTestUserProperties } from '../properties.js';
 
 /** What {@link CognitoTestUser} takes. */
 export interface CognitoTestUserProps {

@@ -1,12 +1,12 @@
 import { type Duration, Fn } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { policyStatements } from '../../providers/az-id-mapping/permissions.js';
-import { AzIdMappingProperties } from '../../providers/az-id-mapping/properties.js';
-import type { AzIdMappingData } from '../../providers/az-id-mapping/zone-map.js';
-import { CrkitProvider } from './crkit-provider.js';
-import { CrkitResource } from './crkit-resource.js';
-import { providerEntry } from './provider-entry.js';
-import { providerStatements } from './provider-statements.js';
+import { CrkitProvider } from '../../../src/cdk/crkit-provider.js';
+import { CrkitResource } from '../../../src/cdk/crkit-resource.js';
+import { providerEntry } from '../../../src/cdk/provider-entry.js';
+import { providerStatements } from '../../../src/cdk/provider-statements.js';
+import { policyStatements } from '../permissions.js';
+import { AzIdMappingProperties } from '../properties.js';
+import type { AzIdMappingData } from '../zone-map.js';
 
 /** What {@link AzIdMapping} takes. */
 export interface AzIdMappingProps {

@@ -3,14 +3,14 @@ import type { IRole } from 'aws-cdk-lib/aws-iam';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { IHostedZone } from 'aws-cdk-lib/aws-route53';
 import { Construct } from 'constructs';
-import { checkDnsAllowlist, type DnsAllowlist } from '../../providers/cross-account-dns-record/allowlist.js';
-import { policyStatements } from '../../providers/cross-account-dns-record/permissions.js';
-import { CROSS_ACCOUNT_DNS_ENV } from '../constants.js';
-import { ConfigurationError } from '../errors.js';
-import { CrkitSnsProvider } from './crkit-sns-provider.js';
-import { providerEntry } from './provider-entry.js';
-import type { ICrkitProvider } from './provider-ref.js';
-import { providerStatements } from './provider-statements.js';
+import { CrkitSnsProvider } from '../../../src/cdk/crkit-sns-provider.js';
+import { providerEntry } from '../../../src/cdk/provider-entry.js';
+import type { ICrkitProvider } from '../../../src/cdk/provider-ref.js';
+import { providerStatements } from '../../../src/cdk/provider-statements.js';
+import { CROSS_ACCOUNT_DNS_ENV } from '../../../src/constants.js';
+import { ConfigurationError } from '../../../src/errors.js';
+import { checkDnsAllowlist, type DnsAllowlist } from '../allowlist.js';
+import { policyStatements } from '../permissions.js';
 
 /** What {@link CrossAccountDnsRecordProvider} takes. */
 export interface CrossAccountDnsRecordProviderProps {

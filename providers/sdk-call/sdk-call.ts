@@ -1,0 +1,118 @@
+import { defaultPhysicalResourceId } from '../../src/core/physical-id.js';
+import { CrkitError, ValidationError } from '../../src/errors.js';
+import { defineResource } from '../../src/resource/define-resource.js';
+import type { HandlerResult, ResourceDefinition } from '../../src/resource/types.js';
+import {
+  SDK_CALL_RESOURCE_TYPE,
+  SDK_CALL_SENSITIVE_PROPERTIES,
+  SdkCallProperties,
+  type SdkCallProps,
+  type SdkCallSpec,
+} from './properties.js';
+import { pickResponseFields, responseField } from './response-fields.js';
+import { type CallContext, runCalls } from './run-calls.js';
+import { type SdkClientsOptions, sdkClients } from './sdk-clients.js';
+
+/** Options of {@link createSdkCallDefinition}. */
+export type SdkCallDefinitionOptions = SdkClientsOptions;
+
+type Result = HandlerResult<Record<string, string>>;
+
+/** The physical id the step answers: the literal, the output field, or `fallback`. */
+function physicalIdOf(
+  props: SdkCallProps,
+  step: string,
+  outputs: readonly unknown[],
+  fallback: string,
+): string {
+  const source = props.PhysicalResourceId;
+  if (source === undefined) return fallback;
+  if ('Id' in source) return source.Id;
+  const id = responseField(outputs, source.ResponseField);
+  if (id === undefined || id === '') {
+    throw new CrkitError(
+      `${step}: no call returned ${JSON.stringify(source.ResponseField)}, the PhysicalResourceId's ResponseField`,
+    );
+  }
+  return id;
+}
+
+async function runStep(
+  step: string,
+  calls: readonly SdkCallSpec[] | undefined,
+  props: SdkCallProps,
+  context: CallContext,
+  fallbackId: string,
+): Promise<Result> {
+  const outputs = await runCalls(step, calls ?? [], context);
+  const data = pickResponseFields(step, outputs, props.OutputPaths);
+  const noEcho = (calls ?? []).some((call) => call.Sensitive);
+  return {
+    physicalResourceId: physicalIdOf(props, step, outputs, fallbackId),
+    data,
+    ...(noEcho ? { noEcho } : {}),
+  };
+}
+
+/**
+ * Makes the `Custom::SdkCall` definition with your own client configuration (an emulator's endpoint, say); the
+ * ready-made {@link SdkCall} uses the Lambda's region and role.
+ *
+ * @example
+ * ```ts
+ * import { lambdaHandler } from 'crkit';
+ * import { createSdkCallDefinition } from 'crkit/providers/sdk-call';
+ *
+ * export const handler = lambdaHandler(createSdkCallDefinition({ clientConfig: { region: 'eu-west-1' } }));
+ * ```
+ */
+export function createSdkCallDefinition(
+  options: SdkCallDefinitionOptions = {},
+): ResourceDefinition<typeof SdkCallProperties, Record<string, string>> {
+  const sdk = sdkClients(options);
+  return defineResource({
+    resourceType: SDK_CALL_RESOURCE_TYPE,
+    properties: SdkCallProperties,
+    sensitiveProperties: SDK_CALL_SENSITIVE_PROPERTIES,
+    create: ({ properties, physicalResourceId, signal }) =>
+      runStep('OnCreate', properties.OnCreate, properties, { sdk, signal }, physicalResourceId),
+    update: ({ properties, physicalResourceId, signal, event }) =>
+      properties.OnUpdate === undefined
+        ? // Nothing to update in place: make the resource anew (a new id, so CloudFormation deletes the old one).
+          runStep(
+            'OnCreate',
+            properties.OnCreate,
+            properties,
+            { sdk, signal },
+            defaultPhysicalResourceId(event),
+          )
+        : runStep('OnUpdate', properties.OnUpdate, properties, { sdk, signal }, physicalResourceId),
+    delete: async ({ properties, rawProperties, signal }) => {
+      // The delete needs only OnDelete: read it alone when the rest no longer matches the schema.
+      const steps = properties ? properties.OnDelete : onDeleteOf(rawProperties);
+      await runCalls('OnDelete', steps ?? [], { sdk, signal });
+    },
+  });
+}
+
+/** OnDelete alone, from properties that no longer match the schema as a whole; throws when it cannot be read. */
+function onDeleteOf(raw: Readonly<Record<string, unknown>>): SdkCallProps['OnDelete'] {
+  const parsed = SdkCallProperties.shape.OnDelete.safeParse(raw.OnDelete);
+  if (!parsed.success)
+    throw new ValidationError([{ path: 'ResourceProperties.OnDelete', message: 'cannot be read' }]);
+  return parsed.data;
+}
+
+/**
+ * `Custom::SdkCall`: plain AWS SDK v3 calls on Create, Update and Delete, typed end to end by the `SdkCallResource`
+ * construct of `crkit/cdk`.
+ *
+ * @example
+ * ```ts
+ * import { createRouter, lambdaHandler } from 'crkit';
+ * import { SdkCall } from 'crkit/providers/sdk-call';
+ *
+ * export const handler = lambdaHandler(createRouter(SdkCall));
+ * ```
+ */
+export const SdkCall = createSdkCallDefinition();
