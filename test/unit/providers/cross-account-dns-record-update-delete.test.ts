@@ -161,7 +161,7 @@ describe('cross-account-dns-record delete', () => {
     const body = await providerFor(capture).send({
       ...event,
       ResourceProperties: { ...event.ResourceProperties, TTL: '300s' },
-    });
+    } as typeof event);
 
     expect(body).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: ID });
     expect(changesSent()).toEqual([[{ Action: 'DELETE', ResourceRecordSet: current }]]);
