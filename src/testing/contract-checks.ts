@@ -20,6 +20,8 @@ export interface ContractInput {
   readonly invalidProperties: Record<string, unknown>;
   /** What the process wrote so far. */
   readonly output: () => string;
+  /** Whether a resource with this id still exists, to report what a Delete left behind. */
+  readonly exists: ((physicalResourceId: string) => Promise<boolean>) | undefined;
 }
 
 type Session = ReturnType<typeof stackSession>;
@@ -76,10 +78,36 @@ export async function runContractChecks(
     resource = await session.update(step, 'replacement', resource, input.replacement);
     return undefined;
   });
+  const leftBehind: string[] = [];
+  const gone = async (id: string) => {
+    if (input.exists && (await input.exists(id))) leftBehind.push(`${id} still exists after its Delete`);
+  };
   await run('delete is idempotent (delete twice, SUCCESS both times)', async () => {
     if (!resource) return noResource;
     await session.remove(step, resource, 'success');
     await session.remove(step, resource, 'success');
+    await gone(resource.id);
+    return undefined;
+  });
+  await run(
+    'a Delete of an id CloudFormation made up succeeds (a stack failed while a Create was in flight)',
+    async () => {
+      await session.remove(
+        step,
+        {
+          id: `${session.identity.logicalResourceId ?? 'Resource'}-1QX7Z9KD2M4AB`,
+          properties: input.properties,
+        },
+        'success',
+      );
+      return undefined;
+    },
+  );
+  await run('a Delete still deletes after the schema changed (properties it now rejects)', async () => {
+    const made = await session.create(step, input.properties, 'success');
+    if (!made) return 'the Create failed, so there is nothing to delete';
+    await session.remove(step, { id: made.id, properties: { ...input.properties, ...input.invalidProperties } }, 'success');
+    await gone(made.id);
     return undefined;
   });
   await run('delete after a failed create succeeds', async () => {
@@ -89,6 +117,8 @@ export async function runContractChecks(
     return 'invalidProperties did not make the Create fail: pass properties it rejects';
   });
 
+  if (input.exists)
+    checks.push({ name: 'nothing is left behind (every Delete removed its resource)', problems: leftBehind });
   const exchanges = await provider.recheck();
   checks.push({
     name: 'every response is one CloudFormation accepts (one per request, at most 4096 bytes, valid fields)',

@@ -39,6 +39,11 @@ export interface ContractOptions<P> extends ConnectProviderOptions {
   readonly stackId?: string;
   /** @default 'Resource' */
   readonly logicalResourceId?: string;
+  /**
+   * Whether the resource a physical id names still exists (asked of the emulator or a mocked client), so that the
+   * report names what a Delete left behind. @default not checked
+   */
+  readonly exists?: (physicalResourceId: string) => Promise<boolean>;
 }
 
 /** What {@link checkContract} found. */
@@ -54,7 +59,8 @@ export interface ContractReport {
 
 /**
  * Checks that a provider keeps CloudFormation's contract: delete is idempotent, a duplicated Create gives the same
- * id, a Delete after a failed Create succeeds, an update keeps the id unless it replaces, every response fits in
+ * id, a Delete after a failed Create succeeds, a Delete of an id CloudFormation made up succeeds, a Delete after a
+ * schema change still deletes (and, with `exists`, nothing is left behind), an update keeps the id unless it replaces, every response fits in
  * 4096 bytes and is the only one for its request, and no ResponseURL credential reaches stdout, stderr, the console,
  * crkit's logger or a response. Works with any test runner; it never throws for a violation.
  *
@@ -98,6 +104,7 @@ export async function checkContract<T extends ProviderTarget>(
       replacement: options.replacement as Record<string, unknown> | undefined,
       invalidProperties: options.invalidProperties ?? invalidVersionOf(properties),
       output: () => output.text(),
+      exists: options.exists,
     });
     const violations = checks.flatMap((check) =>
       check.problems.map((problem) => `${check.name}: ${problem}`),

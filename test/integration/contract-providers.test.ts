@@ -172,6 +172,9 @@ describe('a naive provider of secrets, defined here', () => {
         /^delete is idempotent \(delete twice, SUCCESS both times\): delete: expected SUCCESS, got FAILED: delete failed: InvalidRequestException: /,
       ),
       expect.stringMatching(
+        /^a Delete of an id CloudFormation made up succeeds .*: delete: expected SUCCESS, got FAILED: delete failed: ResourceNotFoundException: /,
+      ),
+      expect.stringMatching(
         /^every response is one CloudFormation accepts .*: create: the responses to one request delivered twice disagree \(SUCCESS arn:aws:secretsmanager:\S+; FAILED crkit:create-failed:\S+\)$/,
       ),
     ]);
