@@ -106,7 +106,11 @@ export async function runContractChecks(
   await run('a Delete still deletes after the schema changed (properties it now rejects)', async () => {
     const made = await session.create(step, input.properties, 'success');
     if (!made) return 'the Create failed, so there is nothing to delete';
-    await session.remove(step, { id: made.id, properties: { ...input.properties, ...input.invalidProperties } }, 'success');
+    await session.remove(
+      step,
+      { id: made.id, properties: { ...input.properties, ...input.invalidProperties } },
+      'success',
+    );
     await gone(made.id);
     return undefined;
   });
