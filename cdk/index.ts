@@ -6,6 +6,10 @@ export {
   type CognitoTestUserProps,
 } from '../providers/cognito-test-user/cdk/cognito-test-user.js';
 export {
+  CrossAccountCertificate,
+  type CrossAccountCertificateProps,
+} from '../providers/cross-account-certificate/cdk/cross-account-certificate.js';
+export {
   CrossAccountDnsRecord,
   type CrossAccountDnsRecordProps,
 } from '../providers/cross-account-dns-record/cdk/cross-account-dns-record.js';

@@ -19,6 +19,8 @@ export interface DnsAccount {
   readRecordSet(id: RecordId, signal: AbortSignal): Promise<ResourceRecordSet | undefined>;
   /** Submits one change, combined with others for the same zone; resolves to the change id that carried it. */
   change(hostedZoneId: string, change: Change): Promise<string>;
+  /** Submits changes as one batch of their own, applied all or nothing; resolves to its change id. */
+  changeBatch(hostedZoneId: string, changes: readonly Change[]): Promise<string>;
   /** `PENDING` or `INSYNC`; concurrent and recent asks for one change share one GetChange call. */
   changeStatus(changeId: string): Promise<string>;
 }
@@ -97,6 +99,7 @@ export function createDnsAccount(
     hostedZoneId: (name) => zones(name, () => findHostedZoneId(caller, name)),
     readRecordSet: (id, signal) => readRecordSet(caller, id, signal),
     change: (hostedZoneId, change) => coalescer.submit(hostedZoneId, change),
+    changeBatch: (hostedZoneId, changes) => sendChanges(caller, hostedZoneId, changes),
     changeStatus: (changeId) => statuses(changeId, () => getChangeStatus(caller, changeId)),
   };
 }

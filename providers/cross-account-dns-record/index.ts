@@ -38,6 +38,7 @@ export {
 } from './properties.js';
 export { formatRecordId, parseRecordId, type RecordId } from './record-id.js';
 export { isWithin, normalizeRecordName, recordNameProblem } from './record-name.js';
+export { type RecordValueIssue, readRecordValues } from './record-values.js';
 export { sqsHandler } from './sqs-handler.js';
 export {
   isThrottling,
@@ -45,3 +46,5 @@ export {
   type ThrottleRetryOptions,
   throttleRetry,
 } from './throttle-retry.js';
+export { formatTxtValue } from './txt-value.js';
+export { recordValueProblem } from './value-problem.js';

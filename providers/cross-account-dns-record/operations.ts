@@ -1,4 +1,4 @@
-import type { Change } from '@aws-sdk/client-route-53';
+import type { Change, ResourceRecordSet } from '@aws-sdk/client-route-53';
 import { z } from 'zod';
 import { CrkitError, ValidationError } from '../../src/errors.js';
 import type {
@@ -15,6 +15,7 @@ import type { CrossAccountDnsRecordData } from './record-data.js';
 import { formatRecordId, parseRecordId, type RecordId, recordIdOf, sameRecord } from './record-id.js';
 import { isWithin } from './record-name.js';
 import { isAwsError } from './route53-calls.js';
+import { joinSharedRecord, leaveSharedRecord, ownerOf } from './shared-record.js';
 
 export type { CrossAccountDnsRecordData };
 
@@ -29,6 +30,9 @@ export interface RecordProvider {
 type Props = CrossAccountDnsRecordProps;
 type Result = HandlerResult<CrossAccountDnsRecordData>;
 
+/** Seconds resolvers may cache a record whose properties give no TTL. */
+const DEFAULT_TTL = 300;
+
 /** What a pending operation carries between checks: the change to wait for. */
 const PendingChange = z.object({ changeId: z.string().min(1) });
 
@@ -37,17 +41,27 @@ function guard(provider: RecordProvider, stackId: string, name: string, path: st
   if (refusal) throw new ValidationError([{ path, message: refusal }]);
 }
 
-function recordChange(action: 'CREATE' | 'UPSERT', id: RecordId, props: Props): Change {
-  return {
-    Action: action,
-    ResourceRecordSet: {
-      Name: `${id.name}.`,
-      Type: id.type as NonNullable<Change['ResourceRecordSet']>['Type'],
-      TTL: props.TTL,
-      ResourceRecords: props.ResourceRecords.map((Value) => ({ Value })),
-    },
-  };
+/** The record set the properties describe, as Route 53 takes it. */
+function recordSet(id: RecordId, props: Props): ResourceRecordSet {
+  const base = { Name: `${id.name}.`, Type: id.type as ResourceRecordSet['Type'] };
+  const alias = props.AliasTarget;
+  if (alias) {
+    const { DNSName, HostedZoneId, EvaluateTargetHealth } = alias;
+    return { ...base, AliasTarget: { DNSName: `${DNSName}.`, HostedZoneId, EvaluateTargetHealth } };
+  }
+  const values = props.ResourceRecords ?? [];
+  return { ...base, TTL: props.TTL ?? DEFAULT_TTL, ResourceRecords: values.map((Value) => ({ Value })) };
 }
+
+function recordChange(action: 'CREATE' | 'UPSERT', id: RecordId, props: Props): Change {
+  return { Action: action, ResourceRecordSet: recordSet(id, props) };
+}
+
+const dataOf = ({ hostedZoneId, name, type }: RecordId): CrossAccountDnsRecordData => ({
+  HostedZoneId: hostedZoneId,
+  Name: name,
+  Type: type,
+});
 
 async function hostedZoneOf(account: DnsAccount, props: Props): Promise<string> {
   if (props.HostedZoneId !== undefined) return props.HostedZoneId;
@@ -74,6 +88,15 @@ export async function createRecord(provider: RecordProvider, context: CreateCont
   };
   // A replacement that lands on the record it replaces (its zone named another way, a new role) keeps it, and
   // answering the same id spares it from the cleanup Delete CloudFormation sends for a changed id.
+  if (props.Shared) {
+    const owner = ownerOf(event);
+    const changeId = await joinSharedRecord(account, id, recordSet(id, props), owner, context.signal);
+    logger.info('shared record joined', { changeId, ...id });
+    const physicalResourceId = formatRecordId(id);
+    return changeId === undefined
+      ? { physicalResourceId, data: dataOf(id) }
+      : { physicalResourceId, pending: { changeId } };
+  }
   const previous = event.RequestType === 'Update' ? parseRecordId(event.PhysicalResourceId) : undefined;
   const action = props.AllowOverwrite || (previous && sameRecord(previous, id)) ? 'UPSERT' : 'CREATE';
   try {
@@ -130,6 +153,11 @@ export async function deleteRecord(
   guard(provider, event.StackId, id.name, 'PhysicalResourceId');
   // Everything else comes from the id: only the role to act as is read, from the raw values when the schema changed.
   const account = provider.account(properties ?? roleOfRaw(rawProperties));
+  const left = await leaveSharedRecord(account, id, ownerOf(event), signal);
+  if (left !== 'not-shared') {
+    logger.info('shared record left', { changeId: left, ...id });
+    return left === undefined ? undefined : { pending: { changeId: left } };
+  }
   const current = await account.readRecordSet(id, signal);
   if (!current) return undefined;
   try {
@@ -154,6 +182,5 @@ export async function recordInSync(
   const status = await provider.account(context.properties).changeStatus(state.data.changeId);
   if (status !== 'INSYNC') return { pending: state.data };
   if (context.requestType === 'Delete') return {};
-  const { hostedZoneId, name, type } = recordIdOf(context.physicalResourceId);
-  return { data: { HostedZoneId: hostedZoneId, Name: name, Type: type } };
+  return { data: dataOf(recordIdOf(context.physicalResourceId)) };
 }

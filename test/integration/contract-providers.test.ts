@@ -1,3 +1,4 @@
+import { ACMClient, ListCertificatesCommand } from '@aws-sdk/client-acm';
 import {
   CognitoIdentityProviderClient,
   CreateGroupCommand,
@@ -17,6 +18,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createAzIdMappingDefinition } from '../../providers/az-id-mapping/index.js';
 import { createCognitoTestUserDefinition } from '../../providers/cognito-test-user/index.js';
+import {
+  CERTIFICATE_RESOURCE_TYPES,
+  createCrossAccountCertificateRouter,
+} from '../../providers/cross-account-certificate/index.js';
 import { defineResource } from '../../src/resource/define-resource.js';
 import { checkContract } from '../../src/testing/contract.js';
 import { type LocalAws, startLocalAws } from '../../src/testing/local-aws.js';
@@ -76,6 +81,31 @@ describe('the ready-made providers keep the contract against the emulator', () =
     expect(report.checks.map((check) => check.skipped).filter(Boolean)).toEqual([
       'no replacement properties given',
     ]);
+  });
+});
+
+describe('the certificate provider keeps the contract against the emulator', () => {
+  it('cross-account-certificate: a duplicated request gets the same certificate, and none is left behind', async () => {
+    const acm = new ACMClient(aws.clientConfig);
+    const names = { DomainName: 'contract.example.com', SubjectAlternativeNames: ['*.contract.example.com'] };
+
+    const report = await checkContract(
+      createCrossAccountCertificateRouter({
+        acm: () => acm,
+        completion: { initialDelayMs: 20, maxDelayMs: 100 },
+      }),
+      {
+        resourceType: CERTIFICATE_RESOURCE_TYPES.certificate,
+        properties: names,
+        update: { ...names, Tags: [{ Key: 'team', Value: 'web' }] },
+        replacement: { ...names, SubjectAlternativeNames: ['www.contract.example.com'] },
+        invalidProperties: { ...names, KeyAlgorithm: 'RSA_1' },
+      },
+    );
+
+    expect(report.violations).toEqual([]);
+    const { CertificateSummaryList = [] } = await acm.send(new ListCertificatesCommand({}));
+    expect(CertificateSummaryList).toEqual([]);
   });
 });
 

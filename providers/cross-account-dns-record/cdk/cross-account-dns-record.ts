@@ -37,6 +37,8 @@ export interface CrossAccountDnsRecordProps {
   readonly ttl?: Duration;
   /** Take over a record that already exists instead of failing. @default false */
   readonly allowOverwrite?: boolean;
+  /** A record other resources may own too, with the same values; the last owner's delete removes it. @default false */
+  readonly shared?: boolean;
   /** How long CloudFormation waits for the provider. @default Duration.seconds(300) */
   readonly serviceTimeout?: Duration;
 }
@@ -109,6 +111,7 @@ export class CrossAccountDnsRecord extends Construct {
           ...(props.ttl === undefined ? {} : { TTL: props.ttl.toSeconds() }),
           ResourceRecords: [...props.values],
           ...(props.allowOverwrite === undefined ? {} : { AllowOverwrite: props.allowOverwrite }),
+          ...(props.shared === undefined ? {} : { Shared: props.shared }),
           ...(role === undefined ? {} : { RoleArn: role.roleArn }),
           ...(role?.externalId === undefined ? {} : { ExternalId: role.externalId }),
         },

@@ -1,0 +1,18 @@
+import { lambdaHandler } from '../../src/entry/lambda.js';
+import { idempotencyFromEnvironment } from '../../src/idempotency/from-environment.js';
+import { memoryIdempotencyStore } from '../../src/idempotency/memory-store.js';
+import { createCrossAccountCertificateRouter } from './cross-account-certificate.js';
+
+/**
+ * The Lambda handler serving `Custom::CrossAccountCertificate` and `Custom::CrossAccountCertificateValidation` in the
+ * application account, for a function whose handler is `index.handler`. Duplicate deliveries of a request are
+ * answered once: through the DynamoDB table `CRKIT_IDEMPOTENCY_TABLE` names, else within the warm function.
+ *
+ * @example
+ * ```ts
+ * export { handler } from 'crkit/providers/cross-account-certificate';
+ * ```
+ */
+export const handler = lambdaHandler(createCrossAccountCertificateRouter(), {
+  idempotency: idempotencyFromEnvironment() ?? memoryIdempotencyStore(),
+});
