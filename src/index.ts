@@ -22,7 +22,6 @@ export {
   ValidationError,
 } from './errors.js';
 export * from './event/schema.js';
-export { idempotencyFromEnvironment } from './idempotency/from-environment.js';
 export { type MemoryIdempotencyStoreOptions, memoryIdempotencyStore } from './idempotency/memory-store.js';
 export type { RecordResult } from './idempotency/record-result.js';
 export type {

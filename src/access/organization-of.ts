@@ -1,4 +1,4 @@
-import { CrkitError } from '../errors.js';
+import { loadRuntimeSdk } from '../sdk/load-runtime-sdk.js';
 
 /**
  * An Organizations account ARN: `arn:PARTITION:organizations::MANAGEMENT:account/o-ORGID/ACCOUNT` (Organizations
@@ -29,23 +29,18 @@ interface OrganizationsSdk {
 }
 type DescribeAccount = (accountId: string) => Promise<AccountOutput>;
 
-// A variable, not a literal: bundlers leave the import alone and TypeScript does not need the package's types.
-// The Lambda Node.js runtimes (18 and later) ship AWS SDK v3, this client included, so it loads there unbundled.
 const SDK_MODULE = '@aws-sdk/client-organizations';
 let loading: Promise<DescribeAccount> | undefined;
 
 function load(): Promise<DescribeAccount> {
-  loading ??= (import(SDK_MODULE) as Promise<OrganizationsSdk>).then(
+  loading ??= loadRuntimeSdk<OrganizationsSdk>(SDK_MODULE, 'for allowAccounts (or pass organizationOf)').then(
     ({ OrganizationsClient, DescribeAccountCommand }) => {
       const client = new OrganizationsClient({});
       return (AccountId: string) => client.send(new DescribeAccountCommand({ AccountId }));
     },
-    (cause: unknown) => {
+    (error: unknown) => {
       loading = undefined;
-      throw new CrkitError(
-        `${SDK_MODULE} could not be loaded: install it (the Lambda Node.js runtime has it), or pass organizationOf`,
-        { cause },
-      );
+      throw error;
     },
   );
   return loading;

@@ -1,4 +1,4 @@
-import { CustomResource, Duration, type RemovalPolicy } from 'aws-cdk-lib';
+import { type CfnResource, CustomResource, Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import { Construct, type IConstruct } from 'constructs';
 import type { z } from 'zod';
 import { CFN_LIMITS } from '../constants.js';
@@ -93,7 +93,7 @@ export class CrkitResource<
     const { definition, provider } = props;
     const serviceTimeout = props.serviceTimeout ?? Duration.seconds(300);
     checkServiceTimeout(serviceTimeout);
-    validateProperties(definition, props.properties);
+    validateProperties(definition, props.properties, this.node.path);
     this.resourceType = definition.resourceType;
     this.resource = new CustomResource(this, 'Default', {
       serviceToken: provider.serviceToken,
@@ -103,6 +103,12 @@ export class CrkitResource<
       serviceTimeout,
       ...(props.removalPolicy === undefined ? {} : { removalPolicy: props.removalPolicy }),
     });
+    if (definition.resourceType === GENERIC_TYPE) {
+      // CDK writes ServiceTimeout as a string, which its own check of AWS::CloudFormation::CustomResource (an
+      // integer there) warns about on every synth; Custom:: types are not checked.
+      const resource = this.resource.node.defaultChild as CfnResource;
+      resource.addPropertyOverride('ServiceTimeout', serviceTimeout.toSeconds());
+    }
     // DependsOn the provider (its function, role and the role's default policy), so a stack delete removes none of
     // them before this resource's Delete is answered.
     const targets = new Set<IConstruct>();

@@ -36,4 +36,15 @@ export interface CrkitFunctionOptions {
   readonly runtime?: Runtime;
   /** The processor architecture; the bundle is plain JavaScript either way. @default Architecture.ARM_64 */
   readonly architecture?: Architecture;
+  /**
+   * Modules left out of the bundle and loaded at run time instead (e.g. a package a Lambda layer provides, or an
+   * optional dependency the provider never loads). The AWS SDK v3 (`@aws-sdk/*`), which the Lambda runtime ships, is
+   * always left out. @default []
+   */
+  readonly externals?: readonly string[];
+  /**
+   * Ship a source map with the bundle and turn on Node's `--enable-source-maps`, so stack traces name the
+   * original files; it makes the asset several times larger. @default false
+   */
+  readonly sourceMap?: boolean;
 }

@@ -5,6 +5,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { ConfigurationError } from '../errors.js';
+import { checkEntry } from './check-entry.js';
 import type { CrkitFunctionOptions } from './function-options.js';
 import { checkLeastPrivilege } from './least-privilege.js';
 import { requireLocalEsbuild } from './local-esbuild.js';
@@ -65,6 +66,8 @@ export function createProviderFunction(
   checkOptions(options, timeout, runtime);
   checkLeastPrivilege(options.statements ?? [], 'statements');
   requireLocalEsbuild();
+  const handler = options.handler ?? defaultHandler;
+  checkEntry(options.entry, handler, options.externals);
 
   const role = new Role(scope, 'Role', {
     assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
@@ -79,14 +82,17 @@ export function createProviderFunction(
 
   const fn = new NodejsFunction(scope, 'Function', {
     entry: options.entry,
-    handler: options.handler ?? defaultHandler,
+    handler,
     runtime,
     architecture: options.architecture ?? Architecture.ARM_64,
     timeout,
     memorySize: options.memorySize ?? 256,
     role,
     logGroup,
-    environment: { ...options.environment },
+    environment: {
+      ...(options.sourceMap === true ? { NODE_OPTIONS: '--enable-source-maps' } : {}),
+      ...options.environment,
+    },
     description: 'crkit custom-resource provider',
     bundling: {
       // Without a local esbuild NodejsFunction would build a Docker image; requireLocalEsbuild() rules that out.
@@ -98,7 +104,10 @@ export function createProviderFunction(
       banner:
         "import { createRequire as __crkitRequire } from 'node:module'; const require = __crkitRequire(import.meta.url);",
       minify: true,
-      sourceMap: true,
+      // A source map is several times the bundle's size and unused unless Node is told to read it.
+      sourceMap: options.sourceMap === true,
+      // The AWS SDK v3 ships with the Lambda Node.js runtime (NodejsFunction's own default for Node 18 and later).
+      externalModules: ['@aws-sdk/*', ...(options.externals ?? [])],
     },
   });
   // A long-running operation is handed over by invoking this same function (crkit's lambdaHandler). A policy of its

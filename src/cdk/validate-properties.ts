@@ -57,9 +57,14 @@ function judge(
 /**
  * Validates a resource's properties at synth time with the definition's own schema, as the provider will see them
  * (CloudFormation turns scalars into strings), and throws the message the provider would answer. Values that are
- * unresolved CDK tokens are checked only for their type (see {@link judge}).
+ * unresolved CDK tokens are checked only for their type (see {@link judge}). `constructPath` (e.g. `Stack/Widget`) starts
+ * the message.
  */
-export function validateProperties(definition: ValidatedDefinition, properties: unknown): void {
+export function validateProperties(
+  definition: ValidatedDefinition,
+  properties: unknown,
+  constructPath?: string,
+): void {
   const { value, tokens } = toWire(properties);
   const result = definition.properties.safeParse(value, { reportInput: true });
   if (result.success) return;
@@ -78,5 +83,10 @@ export function validateProperties(definition: ValidatedDefinition, properties: 
       issues.push({ path: formatted.path, message });
     }
   }
-  if (issues.length > 0) throw new ValidationError(issues, { resourceType: definition.resourceType });
+  if (issues.length === 0) return;
+  const error = new ValidationError(issues, { resourceType: definition.resourceType });
+  // Name the construct, so that a stack of many resources says which one to fix.
+  if (constructPath !== undefined)
+    error.message = `${constructPath} (${definition.resourceType}): ${error.message}`;
+  throw error;
 }

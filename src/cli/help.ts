@@ -10,7 +10,7 @@ Usage:
   crkit invoke <module>       send one request and print the response CloudFormation would get
 
 <module> is a .ts or .js file exporting a resource definition, a router, or a Lambda \`handler\`.
-Run \`crkit <command> --help\` for the flags of a command.
+Run \`crkit <command> --help\` for the flags of a command, \`crkit --version\` for the version.
 
 ${EXIT_CODES_HELP}
 `;

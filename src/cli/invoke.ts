@@ -59,8 +59,10 @@ async function requestFrom(
 
 /** `crkit invoke <module>`: sends one request and prints the response CloudFormation would get. */
 export async function runInvoke(args: string[], io: CliIo): Promise<ExitCode> {
-  const { values, positionals } = parseCommandLine('invoke', () =>
-    parseArgs({ args, options: FLAGS, allowPositionals: true, strict: true }),
+  const { values, positionals } = parseCommandLine(
+    'invoke',
+    () => parseArgs({ args, options: FLAGS, allowPositionals: true, strict: true }),
+    Object.keys(FLAGS),
   );
   if (values.help) {
     io.out(INVOKE_HELP);

@@ -63,8 +63,10 @@ export function printSummary(timeline: LifecycleTimeline, io: CliIo, label = 'li
 
 /** `crkit lifecycle <module>`: plays create, updates and delete, printed like CloudFormation's stack events. */
 export async function runLifecycle(args: string[], io: CliIo): Promise<ExitCode> {
-  const { values, positionals } = parseCommandLine('lifecycle', () =>
-    parseArgs({ args, options: FLAGS, allowPositionals: true, strict: true }),
+  const { values, positionals } = parseCommandLine(
+    'lifecycle',
+    () => parseArgs({ args, options: FLAGS, allowPositionals: true, strict: true }),
+    Object.keys(FLAGS),
   );
   if (values.help) {
     io.out(LIFECYCLE_HELP);

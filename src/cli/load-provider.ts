@@ -32,7 +32,8 @@ function kindOf(value: unknown): Kind | undefined {
   return kind === 'crkit.resource' ? 'definition' : kind === 'crkit.router' ? 'router' : undefined;
 }
 
-async function locate(path: string, cwd: string): Promise<string> {
+/** The file a module path names (a directory gives its index), or a usage error. */
+export async function locate(path: string, cwd: string): Promise<string> {
   const absolute = resolve(cwd, path);
   const info = await stat(absolute).catch(() => undefined);
   if (info?.isFile()) return absolute;
@@ -47,7 +48,8 @@ async function locate(path: string, cwd: string): Promise<string> {
   );
 }
 
-async function importModule(file: string): Promise<Record<string, unknown>> {
+/** Imports a module file: a .js directly, a .ts through tsx when not already running under it. */
+export async function importModule(file: string): Promise<Record<string, unknown>> {
   const url = pathToFileURL(file).href;
   try {
     return (await import(url)) as Record<string, unknown>;
@@ -74,6 +76,14 @@ async function importModule(file: string): Promise<Record<string, unknown>> {
 
 function loadFailed(file: string, error: unknown): CrkitError {
   const message = error instanceof Error ? error.message : String(error);
+  // A ready-made provider's AWS SDK client, or any package the module imports, that nobody installed.
+  const missing = /Cannot find (?:package|module) '((?:@[^/']+\/)?[^/'.][^/']*)/.exec(message)?.[1];
+  if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && missing !== undefined) {
+    return new EnvironmentError(
+      `loading ${file} failed: it imports ${missing}, which is not installed: run \`npm install ${missing}\``,
+      { cause: error },
+    );
+  }
   return new CrkitError(`loading ${file} failed: ${message}`, { cause: error });
 }
 

@@ -1,12 +1,22 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { didYouMean } from '../validation/did-you-mean.js';
 import { UsageError } from './usage-error.js';
 
-/** Runs node:util's `parseArgs` and turns its errors into a {@link UsageError} that points at the command's help. */
-export function parseCommandLine<T>(command: string, parse: () => T): T {
+/**
+ * Runs node:util's `parseArgs` and turns its errors into a {@link UsageError} that points at the command's help; an
+ * unknown flag is named with the known one it most resembles (`flags`, the command's option names).
+ */
+export function parseCommandLine<T>(command: string, parse: () => T, flags: readonly string[] = []): T {
   try {
     return parse();
   } catch (error) {
+    const unknown = /^Unknown option '(--?[^']+)'/.exec(error instanceof Error ? error.message : '')?.[1];
+    if (unknown !== undefined) {
+      const known = flags.map((flag) => `--${flag}`);
+      const hint = didYouMean(unknown, known) || `; the flags are ${known.join(', ')}`;
+      throw new UsageError(`unknown flag ${unknown}${hint}; see crkit ${command} --help`, { cause: error });
+    }
     // Node's messages run on with advice about "--"; the first sentence names the flag and the problem.
     const message =
       error instanceof Error ? (error.message.split(/\.\s/)[0] ?? error.message) : String(error);
@@ -84,7 +94,9 @@ export function oneOf<T extends string>(
   fallback: T,
 ): T {
   if (value === undefined) return fallback;
-  if ((choices as readonly string[]).includes(value)) return value as T;
+  // `update` means Update: a choice differs from another by more than its case.
+  const chosen = choices.find((choice) => choice.toLowerCase() === value.toLowerCase());
+  if (chosen !== undefined) return chosen;
   throw new UsageError(`${flag}: expected one of ${choices.join(', ')}, got ${JSON.stringify(value)}`);
 }
 

@@ -5,6 +5,7 @@ import { type AwsTarget, prepareAws } from './aws-target.js';
 import type { CliIo } from './io.js';
 import { type LoadedProvider, loadProvider } from './load-provider.js';
 import { oneOf, secondsFlag } from './parse.js';
+import { runSetup } from './run-setup.js';
 import { UsageError } from './usage-error.js';
 
 /** The flags `invoke` and `lifecycle` share, for node:util's parseArgs. */
@@ -18,6 +19,7 @@ export const PROVIDER_FLAGS = {
   local: { type: 'boolean' },
   timeout: { type: 'string' },
   'log-level': { type: 'string' },
+  setup: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -32,6 +34,7 @@ export interface ProviderFlagValues {
   readonly local?: boolean | undefined;
   readonly timeout?: string | undefined;
   readonly 'log-level'?: string | undefined;
+  readonly setup?: string | undefined;
 }
 
 /** The shared flags as `--help` shows them. */
@@ -44,6 +47,7 @@ export const PROVIDER_FLAGS_HELP = `  --resource-type T     the ResourceType sen
   --stack-id ARN        the StackId (default a new stack in account 123456789012)
   --timeout SECONDS     the Lambda timeout each request gets (default 30)
   --log-level LEVEL     crkit's log lines to stderr: debug, info, warn or error (default warn)
+  --setup MODULE        run this module's default export first, to prepare what the provider needs (a bucket)
   -h, --help            show this help`;
 
 /** A provider loaded and connected as the flags say, ready to receive requests. */
@@ -82,6 +86,7 @@ export async function openProviderSession(
   const lambdaTimeoutMs = secondsFlag('--timeout', values.timeout, 30_000);
   const aws = await prepareAws(values.local === true, io.env);
   try {
+    if (values.setup !== undefined) await runSetup(values.setup, io.cwd, aws.aws);
     const loaded = await loadProvider(modulePath, {
       cwd: io.cwd,
       exportName: values.export,

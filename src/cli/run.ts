@@ -1,10 +1,12 @@
 import { ConfigurationError, CrkitError, EnvironmentError } from '../errors.js';
+import { didYouMean } from '../validation/did-you-mean.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { MAIN_HELP } from './help.js';
 import { runInvoke } from './invoke.js';
 import type { CliIo } from './io.js';
 import { runLifecycle } from './lifecycle-command.js';
 import { UsageError } from './usage-error.js';
+import { crkitVersion } from './version.js';
 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<ExitCode>> = {
   invoke: runInvoke,
@@ -65,10 +67,16 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<ExitCo
     (command === undefined ? io.err : io.out)(MAIN_HELP);
     return command === undefined ? EXIT.usage : EXIT.ok;
   }
+  if (command === '--version' || command === '-v' || command === 'version') {
+    io.out(`crkit ${crkitVersion()}\n`);
+    return EXIT.ok;
+  }
   const run = COMMANDS[command];
   if (!run) {
+    const known = Object.keys(COMMANDS);
     io.err(
-      `crkit: unknown command ${JSON.stringify(command)}; the commands are ${Object.keys(COMMANDS).join(', ')} (see crkit --help)\n`,
+      `crkit: unknown command ${JSON.stringify(command)}${didYouMean(command, [...known, '--version', '--help'])}; ` +
+        `the commands are ${known.join(', ')} (see crkit --help)\n`,
     );
     return EXIT.usage;
   }

@@ -6,6 +6,7 @@ import type { IdempotencyStore } from '../idempotency/store.js';
 import type { HandOver } from '../long-running/continuation.js';
 import { type Router, toRouter } from '../resource/router.js';
 import type { AnyResourceDefinition } from '../resource/types.js';
+import { answerMisdirected } from './misdirected.js';
 import { selfInvoke } from './self-invoke.js';
 
 /** The part of the Lambda context crkit reads (declared here so that no `@types/aws-lambda` is needed). */
@@ -24,8 +25,8 @@ export interface LambdaHandlerOptions extends HandlerOptions {
   readonly handOver?: HandOver;
   /**
    * Where duplicate deliveries of a request are recognised, so its handler runs once and it is answered once (Lambda
-   * may deliver an asynchronous event more than once). `idempotencyFromEnvironment()` gives the DynamoDB store
-   * crkit's CDK constructs configure.
+   * may deliver an asynchronous event more than once). `idempotencyFromEnvironment()` (`crkit/idempotency/dynamodb`)
+   * gives the DynamoDB store crkit's CDK constructs configure.
    * @default none: every invocation runs
    */
   readonly idempotency?: IdempotencyStore;
@@ -85,9 +86,11 @@ export function lambdaHandler(
 ): CustomResourceLambdaHandler {
   const router = toRouter(target);
   const resolved = resolveOptions(options);
+  const elsewhere = answerMisdirected(target, options, 'lambdaHandler');
   const wait = (ms: number, signal: AbortSignal) => sleep(ms, undefined, { signal }).catch(() => undefined);
   return async (event, context) => {
     try {
+      if (await elsewhere(event, context)) return;
       const started = resolved.now();
       const remaining = remainingTime(context);
       const arn = context?.invokedFunctionArn;

@@ -1,4 +1,5 @@
 import type { Continuation, HandOver } from '../long-running/continuation.js';
+import { loadRuntimeSdk } from '../sdk/load-runtime-sdk.js';
 
 type SqsModule = typeof import('@aws-sdk/client-sqs');
 const clients = new Map<string, { client: InstanceType<SqsModule['SQSClient']>; url: Promise<string> }>();
@@ -27,7 +28,10 @@ export function requeue(queueArn: string): HandOver {
   const queue = parseQueueArn(queueArn);
   return async (continuation: Continuation, signal?: AbortSignal) => {
     if (!queue) throw new Error(`${queueArn} is not an SQS queue ARN`);
-    const { GetQueueUrlCommand, SendMessageCommand, SQSClient } = await import('@aws-sdk/client-sqs');
+    const { GetQueueUrlCommand, SendMessageCommand, SQSClient } = await loadRuntimeSdk<SqsModule>(
+      '@aws-sdk/client-sqs',
+      'to hand over',
+    );
     let entry = clients.get(queueArn);
     if (!entry) {
       const client = new SQSClient({ region: queue.region });

@@ -1,4 +1,5 @@
 import type { Continuation, HandOver } from '../long-running/continuation.js';
+import { loadRuntimeSdk } from '../sdk/load-runtime-sdk.js';
 
 type LambdaModule = typeof import('@aws-sdk/client-lambda');
 let client: InstanceType<LambdaModule['LambdaClient']> | undefined;
@@ -16,7 +17,10 @@ let client: InstanceType<LambdaModule['LambdaClient']> | undefined;
  */
 export function selfInvoke(functionArn: string): HandOver {
   return async (continuation: Continuation, signal?: AbortSignal) => {
-    const { InvokeCommand, LambdaClient } = await import('@aws-sdk/client-lambda');
+    const { InvokeCommand, LambdaClient } = await loadRuntimeSdk<LambdaModule>(
+      '@aws-sdk/client-lambda',
+      'to hand over',
+    );
     client ??= new LambdaClient({});
     const response = await client.send(
       new InvokeCommand({

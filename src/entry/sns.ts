@@ -3,6 +3,7 @@ import type { Router } from '../resource/router.js';
 import type { AnyResourceDefinition } from '../resource/types.js';
 import { unwrapContinuation, unwrapSnsEvent } from './envelope.js';
 import type { LambdaContext } from './lambda.js';
+import { answerMisdirected } from './misdirected.js';
 import { type BatchHandlerOptions, createRecordProcessor } from './process-records.js';
 
 /** A Lambda handler for an SNS topic of custom-resource requests; it never throws. */
@@ -34,8 +35,10 @@ export function snsHandler(
   options?: BatchHandlerOptions,
 ): SnsLambdaHandler {
   const process = createRecordProcessor(target, options, false);
+  const elsewhere = answerMisdirected(target, options, 'snsHandler');
   return async (event, context) => {
     try {
+      if (await elsewhere(event, context)) return;
       await process(unwrapContinuation(event) ?? unwrapSnsEvent(event), context);
     } catch (error) {
       // Only an event that cannot be read lands here; the invocation still ends cleanly.

@@ -3,6 +3,7 @@ import type { Router } from '../resource/router.js';
 import type { AnyResourceDefinition } from '../resource/types.js';
 import { type UnwrappedRecord, unwrapContinuation, unwrapSqsEvent } from './envelope.js';
 import type { LambdaContext } from './lambda.js';
+import { answerMisdirected } from './misdirected.js';
 import { type BatchHandlerOptions, createRecordProcessor } from './process-records.js';
 
 /** The partial batch response Lambda reads when the event source mapping has `ReportBatchItemFailures`. */
@@ -41,9 +42,11 @@ export function sqsHandler(
   options?: BatchHandlerOptions,
 ): SqsLambdaHandler {
   const process = createRecordProcessor(target, options, true);
+  const elsewhere = answerMisdirected(target, options, 'sqsHandler');
   return async (event, context) => {
     let records: UnwrappedRecord[] = [];
     try {
+      if (await elsewhere(event, context)) return { batchItemFailures: [] };
       records = unwrapContinuation(event) ?? unwrapSqsEvent(event);
       const processed = await process(records, context);
       return { batchItemFailures: failures(processed.filter((record) => record.retry)) };

@@ -8,7 +8,8 @@ import type { IdempotencyStore } from './store.js';
  *
  * @example
  * ```ts
- * import { idempotencyFromEnvironment, memoryIdempotencyStore, sqsHandler } from 'crkit';
+ * import { memoryIdempotencyStore, sqsHandler } from 'crkit';
+ * import { idempotencyFromEnvironment } from 'crkit/idempotency/dynamodb';
  * declare const definition: Parameters<typeof sqsHandler>[0];
  * export const handler = sqsHandler(definition, {
  *   idempotency: idempotencyFromEnvironment() ?? memoryIdempotencyStore(),

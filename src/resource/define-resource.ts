@@ -45,6 +45,13 @@ export function defineResource<S extends PropertiesSchema, D extends ResourceDat
     'properties',
     `expected a zod schema of ResourceProperties for ${resourceType}`,
   );
+  // zod 4 schemas carry `_zod`; zod 3's carry only `_def`, and fail later with "keyValidator._parse is not a function".
+  check(
+    '_zod' in definition.properties,
+    'properties',
+    `crkit needs zod 4, and the schema of ${resourceType} comes from zod 3: run \`npm install zod@^4\` ` +
+      "(with zod 3.25 alone, import { z } from 'zod/v4')",
+  );
   check(typeof definition.create === 'function', 'create', `expected a function for ${resourceType}`);
   check(typeof definition.delete === 'function', 'delete', `expected a function for ${resourceType}`);
   check(

@@ -65,8 +65,14 @@ export function checkResponseUrl(value: unknown, allowedOrigins: readonly string
   }
   if (allowedOrigins.includes(url.origin) && url.username === '' && url.password === '')
     return { ok: true, url };
-  if (url.protocol !== 'https:')
-    return { ok: false, problem: `ResponseURL must use https, not ${url.protocol}` };
+  if (url.protocol !== 'https:') {
+    return {
+      ok: false,
+      problem:
+        `ResponseURL must use https, not ${url.protocol}; to allow ${url.origin} (e.g. a local test endpoint), ` +
+        `list it in ${ENV.allowResponseOrigins} or allowedResponseOrigins`,
+    };
+  }
   if (!isResponseBucketHost(url.hostname) || url.port !== '' || url.username !== '' || url.password !== '') {
     return {
       ok: false,

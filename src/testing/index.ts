@@ -1,3 +1,4 @@
+export type { SetupContext } from '../cli/run-setup.js';
 export {
   type ConnectedProvider,
   type ConnectProviderOptions,

@@ -12,7 +12,24 @@ const ARTICLES: Record<string, string> = {
   date: 'a date',
 };
 
-const UNIT: Record<string, string> = { string: 'characters', array: 'items', set: 'items', file: 'bytes' };
+const UNIT: Record<string, string> = { string: 'character', array: 'item', set: 'item', file: 'byte' };
+
+/** `3 characters`, `1 character`, or the bare count for an origin without a unit. */
+function counted(count: number | bigint, origin: string): string {
+  const unit = UNIT[origin];
+  return unit === undefined ? String(count) : `${count} ${unit}${Number(count) === 1 ? '' : 's'}`;
+}
+
+/** Formats zod names after what a string must hold rather than its own name (`starts_with`). */
+function formatExpectation(issue: z.core.$ZodIssueInvalidStringFormat): string {
+  if (issue.format === 'regex' && 'pattern' in issue)
+    return `expected text matching ${String(issue.pattern)}`;
+  if ('prefix' in issue) return `expected text starting with ${JSON.stringify(issue.prefix)}`;
+  if ('suffix' in issue) return `expected text ending with ${JSON.stringify(issue.suffix)}`;
+  if ('includes' in issue) return `expected text containing ${JSON.stringify(issue.includes)}`;
+  if (issue.format === 'lowercase' || issue.format === 'uppercase') return `expected ${issue.format} text`;
+  return `expected ${issue.format === 'email' ? 'an email address' : `a valid ${issue.format}`}`;
+}
 
 /** CloudFormation turns every scalar into a string; a schema that expects the native type needs a `cfn` helper. */
 const CFN_HINT =
@@ -25,17 +42,15 @@ function expectation(issue: z.core.$ZodIssue): string {
     case 'invalid_value':
       return `expected ${issue.values.map((value) => JSON.stringify(value)).join(' or ')}`;
     case 'too_small':
-      return issue.origin === 'number' || issue.origin === 'bigint'
-        ? `expected a number ${issue.inclusive ? '>=' : '>'} ${issue.minimum}`
-        : `expected at least ${issue.minimum} ${UNIT[issue.origin] ?? ''}`.trimEnd();
+      if (issue.origin === 'number' || issue.origin === 'bigint')
+        return `expected a number ${issue.inclusive ? '>=' : '>'} ${issue.minimum}`;
+      return `expected ${issue.exact ? 'exactly' : 'at least'} ${counted(issue.minimum, issue.origin)}`;
     case 'too_big':
-      return issue.origin === 'number' || issue.origin === 'bigint'
-        ? `expected a number ${issue.inclusive ? '<=' : '<'} ${issue.maximum}`
-        : `expected at most ${issue.maximum} ${UNIT[issue.origin] ?? ''}`.trimEnd();
+      if (issue.origin === 'number' || issue.origin === 'bigint')
+        return `expected a number ${issue.inclusive ? '<=' : '<'} ${issue.maximum}`;
+      return `expected ${issue.exact ? 'exactly' : 'at most'} ${counted(issue.maximum, issue.origin)}`;
     case 'invalid_format':
-      return issue.format === 'regex' && 'pattern' in issue
-        ? `expected text matching ${String(issue.pattern)}`
-        : `expected ${issue.format === 'email' ? 'an email address' : `a valid ${issue.format}`}`;
+      return formatExpectation(issue);
     case 'not_multiple_of':
       return `expected a multiple of ${issue.divisor}`;
     case 'unrecognized_keys':
@@ -52,7 +67,7 @@ function shown(value: unknown): string {
     const text = value.length > 60 ? `${value.slice(0, 57)}...` : value;
     return JSON.stringify(text);
   }
-  if (Array.isArray(value)) return `an array of ${value.length} items`;
+  if (Array.isArray(value)) return `an array of ${counted(value.length, 'array')}`;
   if (value === null) return 'null';
   if (typeof value === 'object') return 'an object';
   return String(value);

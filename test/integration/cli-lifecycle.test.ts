@@ -5,6 +5,38 @@ import { describe, expect, it } from 'vitest';
 import { ANSI, crkit, FAILING, WIDGET } from './cli-process.js';
 
 describe('crkit lifecycle', () => {
+  it.concurrent('plays the README quick start against the emulator after its --setup module made the bucket', async () => {
+    const object = { Bucket: 'site', Key: 'hello.txt', Body: 'hello' };
+    const args = [
+      'lifecycle',
+      'examples/quickstart/provider.ts',
+      '--local',
+      '--setup',
+      'examples/quickstart/setup.ts',
+      '--properties',
+      JSON.stringify(object),
+      '--update',
+      JSON.stringify({ ...object, Body: 'hello again' }),
+      '--replace',
+      JSON.stringify({ ...object, Key: 'moved.txt' }),
+    ];
+
+    const { code, stdout } = await crkit(args, { NO_COLOR: '1' });
+
+    expect(stdout).toMatch(
+      /UPDATE_COMPLETE +\d+ ms {2}s3:\/\/site\/moved\.txt \(replaces s3:\/\/site\/hello\.txt\)/,
+    );
+    expect(stdout).toContain('✓ lifecycle: 5 requests, each answered as CloudFormation needs');
+    expect(code).toBe(0);
+  });
+
+  it.concurrent('says what a --setup module must export', async () => {
+    const { code, stderr } = await crkit(['lifecycle', WIDGET, '--setup', 'src/cfn.ts']);
+
+    expect(code).toBe(2);
+    expect(stderr).toContain('--setup src/cfn.ts: src/cfn.ts must export a function as default');
+  });
+
   it.concurrent('prints the requests as stack events, cleanup delete included, and exits 0', async () => {
     const args = [
       'lifecycle',

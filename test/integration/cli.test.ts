@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { crkit, FAILING, WIDGET } from './cli-process.js';
+import { ANSI, crkit, FAILING, WIDGET } from './cli-process.js';
 
 describe('crkit --help and usage errors', () => {
   it.concurrent('lists the commands and documents every exit code', async () => {
@@ -32,6 +33,40 @@ describe('crkit --help and usage errors', () => {
     );
   });
 
+  it.concurrent('exits 3 naming the package to install when the provider imports one that is missing', async () => {
+    const { code, stderr } = await crkit(['invoke', 'test/fixtures/providers/needs-missing-package.ts']);
+
+    expect(code).toBe(3);
+    expect(stderr).toContain(
+      'it imports @acme/client-not-installed, which is not installed: run `npm install @acme/client-not-installed`',
+    );
+  });
+
+  it.concurrent('suggests the command a typo meant', async () => {
+    const { code, stderr } = await crkit(['lifecyle']);
+
+    expect(code).toBe(2);
+    expect(stderr).toContain('crkit: unknown command "lifecyle" (did you mean "lifecycle"?)');
+  });
+
+  it.concurrent('prints its version, the one in package.json', async () => {
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
+
+    const { code, stdout } = await crkit(['--version']);
+
+    expect(code).toBe(0);
+    expect(stdout).toBe(`crkit ${version}\n`);
+  });
+
+  it.concurrent('takes --type in any case, as a user types it', async () => {
+    const { code, stdout } = await crkit(['invoke', WIDGET, '--type', 'delete', '--physical-id', 'widget-a']);
+
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: 'widget-a' });
+  });
+
   it.concurrent('exits 2 for bad JSON in --properties, showing where it goes wrong', async () => {
     const { code, stderr } = await crkit(['invoke', WIDGET, '--properties', '{"Name":"a",}']);
 
@@ -45,7 +80,18 @@ describe('crkit --help and usage errors', () => {
   });
 
   it.concurrent.each([
-    [['invoke', WIDGET, '--colour'], "crkit: Unknown option '--colour'; see crkit invoke --help"],
+    [
+      ['invoke', WIDGET, '--colour'],
+      'crkit: unknown flag --colour; the flags are --resource-type, --logical-id',
+    ],
+    [
+      ['lifecycle', WIDGET, '--step', 'x.json'],
+      'crkit: unknown flag --step (did you mean "--steps"?); see crkit lifecycle --help',
+    ],
+    [
+      ['invoke', WIDGET, '--propertes', '{}'],
+      'crkit: unknown flag --propertes (did you mean "--properties"?)',
+    ],
     [['invoke', 'missing.ts'], 'crkit: module missing.ts not found'],
     [['invoke', 'src/cfn.ts'], 'crkit: src/cfn.ts exports no handler: export `handler`'],
     [['invoke', FAILING], 'crkit: --resource-type: the export handler is a handler function'],
@@ -132,5 +178,7 @@ describe('crkit demo', () => {
     expect(stdout).toContain('✓ www.example.com was never written');
     expect(stdout).toMatch(/✓ crkit demo: 3 providers, 17 requests, 15 outcomes verified, in [\d.]+ s\n$/);
     expect(stdout).not.toMatch(/✗/);
+    const wide = stdout.split('\n').filter((line) => line.replace(new RegExp(ANSI, 'g'), '').length > 100);
+    expect(wide).toEqual([]);
   });
 });

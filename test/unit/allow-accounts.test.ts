@@ -188,6 +188,7 @@ describe('allowAccounts with the default organization lookup', () => {
     const body = await answer(stackOf('222222222222'));
 
     expect(body?.Status).toBe('FAILED');
-    expect(body?.Reason).toContain('@aws-sdk/client-organizations could not be loaded: install it');
+    expect(body?.Reason).toContain('@aws-sdk/client-organizations could not be loaded for allowAccounts');
+    expect(body?.Reason).toContain('npm install @aws-sdk/client-organizations');
   });
 });

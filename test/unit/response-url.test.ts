@@ -70,6 +70,17 @@ describe('checkResponseUrl', () => {
     if (!check.ok) expect(check.problem).toContain(problem);
   });
 
+  it('says how to allow an http endpoint, which every local test meets', () => {
+    const check = checkResponseUrl('http://127.0.0.1:4566/bucket/key?X-Amz-Signature=secret', []);
+
+    expect(check).toEqual({
+      ok: false,
+      problem:
+        'ResponseURL must use https, not http:; to allow http://127.0.0.1:4566 (e.g. a local test endpoint), ' +
+        'list it in CRKIT_ALLOW_RESPONSE_ORIGINS or allowedResponseOrigins',
+    });
+  });
+
   it('never quotes the query, which holds the signature', () => {
     const check = checkResponseUrl('https://attacker.example/k?X-Amz-Signature=secret', []);
     expect(JSON.stringify(check)).not.toContain('secret');

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { createS3ResponseBucket } from '../../testing/s3-responses.js';
 import { prepareAws } from '../aws-target.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
+import { fitToWidth } from '../fit-width.js';
 import { DEMO_HELP } from '../help.js';
 import type { CliIo } from '../io.js';
 import { parseCommandLine } from '../parse.js';
@@ -62,14 +63,19 @@ function summarise(results: readonly ScenarioResult[], seconds: string, io: CliI
  * `crkit demo`: the local emulator, and crkit's ready-made providers played through their lifecycles with real
  * pre-signed S3 response URLs, each outcome checked in the emulator.
  */
-export async function runDemo(args: string[], io: CliIo): Promise<ExitCode> {
-  const { values, positionals } = parseCommandLine('demo', () =>
-    parseArgs({
-      args,
-      options: { help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-      strict: true,
-    }),
+export async function runDemo(args: string[], given: CliIo): Promise<ExitCode> {
+  // Long physical ids and reasons wrap instead of running on: a 100-column terminal shows every line whole.
+  const io = fitToWidth(given, 100);
+  const { values, positionals } = parseCommandLine(
+    'demo',
+    () =>
+      parseArgs({
+        args,
+        options: { help: { type: 'boolean', short: 'h' } },
+        allowPositionals: true,
+        strict: true,
+      }),
+    ['help'],
   );
   if (values.help) {
     io.out(DEMO_HELP);

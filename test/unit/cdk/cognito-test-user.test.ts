@@ -90,7 +90,7 @@ describe('CognitoTestUser', () => {
     const { stack, userPool } = poolStack();
 
     expect(() => new CognitoTestUser(stack, 'Tester', { userPool, username: 'has space' })).toThrow(
-      /^ResourceProperties\.Username: expected text matching .*, got "has space"$/,
+      /^Test\/Tester\/Default \(Custom::CognitoTestUser\): ResourceProperties\.Username: expected text matching .*, got "has space"$/,
     );
   });
 });

@@ -177,6 +177,8 @@ describe('CrossAccountDnsRecord', () => {
           recordType: 'BOGUS',
           values: ['192.0.2.1'],
         }),
-    ).toThrow(/^ResourceProperties\.Type: expected "A" or "AAAA" or .*, got "BOGUS"$/);
+    ).toThrow(
+      /^App\/Record\/Default \(Custom::CrossAccountDnsRecord\): ResourceProperties\.Type: expected "A" or "AAAA" or .*, got "BOGUS"$/,
+    );
   });
 });
