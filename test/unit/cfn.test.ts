@@ -71,7 +71,9 @@ describe('cfn.json', () => {
 
   it('says the JSON text is broken without quoting it, which may be a secret', () => {
     const result = parse(cfn.json(), '{"user":"admin","password":Pa55w0rd!}');
-    expect(result.error?.issues[0]?.message).toBe('expected JSON text (37 characters that do not parse as JSON)');
+    expect(result.error?.issues[0]?.message).toBe(
+      'expected JSON text (37 characters that do not parse as JSON)',
+    );
     expect(result.error?.issues[0]?.message).not.toContain('Pa55w0rd');
   });
 });
