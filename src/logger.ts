@@ -34,7 +34,8 @@ export interface JsonLoggerOptions {
   readonly level?: LogLevel;
   /**
    * Where each line goes.
-   * @default writes the line and a newline to standard output
+   * @default writes the line and a newline to standard error (Lambda sends both streams to CloudWatch Logs; standard
+   * output stays free for what a command prints)
    */
   readonly write?: (line: string) => void;
 }
@@ -60,7 +61,7 @@ function serialise(value: unknown): unknown {
  */
 export function createJsonLogger(options: JsonLoggerOptions = {}): Logger {
   const threshold = LEVELS.indexOf(options.level ?? levelFromEnvironment());
-  const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
   const log =
     (level: LogLevel) =>
     (message: string, ...attributes: LogAttributes[]) => {

@@ -8,7 +8,7 @@ import { serviceTimeoutSeconds } from './deadline.js';
 import type { HandlerOutcome, Outcome } from './outcome.js';
 import { errorText } from './outcome.js';
 import { failureId } from './physical-id.js';
-import { nothingToDelete } from './run-handler.js';
+import { nothingToDelete, parseProperties } from './run-handler.js';
 import type { RunContext } from './run-request.js';
 import { textField } from './text-field.js';
 import { deleteOrphan, runWithWatchdog } from './watchdog.js';
@@ -63,9 +63,19 @@ export async function decide(raw: unknown, context: RunContext): Promise<Decisio
   );
   const definition = router.find(event.ResourceType);
   // The values of sensitive properties are secrets of this request: no Reason or log line may show them.
-  for (const key of definition?.sensitiveProperties ?? []) {
-    reply.redactor.add(event.ResourceProperties[key]);
-    if (event.RequestType === 'Update') reply.redactor.add(event.OldResourceProperties[key]);
+  // Both as sent and as the schema turns them (a list's items, a field inside cfn.json, a transformed value).
+  if (definition?.sensitiveProperties?.length) {
+    const sources = [
+      event.ResourceProperties,
+      ...(event.RequestType === 'Update' ? [event.OldResourceProperties] : []),
+    ];
+    for (const raw of sources) {
+      const parsed = parseProperties(definition, raw, 'ResourceProperties');
+      for (const key of definition.sensitiveProperties) {
+        reply.redactor.add(raw[key]);
+        if (parsed.ok) reply.redactor.add(parsed.value[key]);
+      }
+    }
   }
   // A Delete that names nothing this provider made is SUCCESS before anything may refuse it: a refusal would leave
   // the stack in DELETE_FAILED or ROLLBACK_FAILED for a resource that does not exist.

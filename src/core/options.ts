@@ -86,7 +86,15 @@ function withEnvironmentAllowlist(
       .filter(Boolean);
   const accounts = list(PROVIDER_ENV.allowedAccounts);
   const organizations = list(PROVIDER_ENV.allowedOrganizations);
-  if (accounts.length === 0 && organizations.length === 0) return authorize ?? (() => undefined);
+  const configured = [PROVIDER_ENV.allowedAccounts, PROVIDER_ENV.allowedOrganizations].some(
+    (name) => (process.env[name] ?? '') !== '',
+  );
+  if (!configured) return authorize ?? (() => undefined);
+  // Set but naming no one: fail closed rather than serve everyone.
+  if (accounts.length === 0 && organizations.length === 0) {
+    return () =>
+      `refused: ${PROVIDER_ENV.allowedAccounts} and ${PROVIDER_ENV.allowedOrganizations} name no account`;
+  }
   const gate = allowAccounts({ accounts, organizations });
   return async (event) => (await gate(event)) ?? authorize?.(event);
 }

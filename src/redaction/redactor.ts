@@ -24,13 +24,20 @@ const html = (text: string) =>
 function formsOf(secret: string): string[] {
   const json = JSON.stringify(secret).slice(1, -1);
   const encoded = encodeURIComponent(secret);
+  const strict = encoded.replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   const forms = [
     secret,
     encoded,
+    strict,
+    strict.replaceAll('%20', '+'),
+    new URLSearchParams({ s: secret }).toString().slice(2),
     encodeURIComponent(encoded),
     json,
     json.replaceAll('&', '\\u0026').replaceAll('<', '\\u003c').replaceAll('>', '\\u003e'),
     html(secret),
+    html(secret).replaceAll("'", '&#39;'),
+    html(secret).replaceAll("'", '&#x27;'),
+    secret.replaceAll('&', '&amp;'),
   ];
   return [...new Set(forms)].filter((form) => form.length >= MIN_SECRET_LENGTH);
 }

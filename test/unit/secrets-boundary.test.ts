@@ -224,3 +224,54 @@ describe('only the right callers get in, before anything is read or claimed', ()
     expect(result.batchItemFailures).toEqual([]);
   });
 });
+
+describe('what an attack on the redaction found', () => {
+  it('redacts sensitive values as the schema turns them, and in more escapings', async () => {
+    const Def = defineResource({
+      resourceType: 'Custom::Leaky',
+      properties: z.object({
+        Keys: cfn.list(),
+        Cfg: cfn.json(z.object({ token: z.string() })),
+        Pw: z.string(),
+      }),
+      sensitiveProperties: ['Keys', 'Cfg', 'Pw'],
+      create: ({ properties }) => {
+        const pw = properties.Pw;
+        throw new Error(
+          `${properties.Keys[1]} ${properties.Cfg.token} ${pw.replaceAll("'", '&#39;')} ${new URLSearchParams({ p: pw })}`,
+        );
+      },
+      delete: () => {},
+    });
+    const { answers, logged } = await run(Def as never, {
+      ...createEvent({
+        resourceType: 'Custom::Leaky',
+        properties: {
+          Keys: 'keyA-Secret1,keyB-Secret2',
+          Cfg: '{"token":"tok-InnerSecret-55"}',
+          Pw: "Pass word'Q7!",
+        },
+      }),
+    });
+    const text = JSON.stringify(answers) + logged;
+    for (const secret of ['keyB-Secret2', 'tok-InnerSecret-55', 'Pass word&#39;Q7!', 'Pass+word%27Q7%21']) {
+      expect(text).not.toContain(secret);
+    }
+  });
+
+  it('refuses everyone when the allowlist environment names no account', async () => {
+    vi.stubEnv('CRKIT_ALLOWED_ACCOUNTS', ' , ');
+    const { accepted, transport } = responseEndpoint();
+    const Widget = defineResource({
+      resourceType: 'Custom::W',
+      properties: z.object({}),
+      create: () => {},
+      delete: () => {},
+    });
+    await sqsHandler(Widget, { transport, logger: quiet })(
+      { Records: [sqsRecord({ ...createEvent({ resourceType: 'Custom::W' }), ResponseURL: URL_ })] },
+      contextFor(5000),
+    );
+    expect(accepted.map((body) => body.Status)).toEqual(['FAILED']);
+  });
+});

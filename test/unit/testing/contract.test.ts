@@ -167,8 +167,8 @@ describe('checkContract', () => {
     });
 
     expect(await violationsOf(chatty)).toEqual([
+      // crkit's logger never sees it: the line is redacted before any logger does. The console is the provider's own.
       'nothing logs the ResponseURL: the signature of 2 ResponseURL(s) appears in standard output, standard error or the console',
-      "nothing logs the ResponseURL: the signature of 2 ResponseURL(s) appears in crkit's logger",
     ]);
   });
 
