@@ -12,7 +12,7 @@ const Action = z.string().regex(/^[A-Z][A-Za-z0-9]*$/, 'expected an operation na
  * One SDK call. `Input` keeps its JSON types (numbers, booleans, nested objects and lists) when the step is given as
  * JSON text, which is how the `SdkCallResource` construct writes it.
  */
-export const SdkCallSpec = z.object({
+export const SdkCallSpec = z.strictObject({
   /** The client package: `@aws-sdk/client-<Service>`. */
   Service,
   /** The operation, e.g. `AdminCreateUser` (the command class `AdminCreateUserCommand`). */
@@ -63,7 +63,7 @@ const PhysicalResourceIdSource = cfn.json(
  * });
  * ```
  */
-export const SdkCallProperties = z.object({
+export const SdkCallProperties = z.strictObject({
   /** The calls made on Create. @default none */
   OnCreate: Step.optional(),
   /** The calls made on an in-place Update. @default none: an update is a replacement (OnCreate, then OnDelete on the old) */

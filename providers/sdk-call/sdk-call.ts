@@ -4,7 +4,6 @@ import { defineResource } from '../../src/resource/define-resource.js';
 import type { HandlerResult, ResourceDefinition } from '../../src/resource/types.js';
 import {
   SDK_CALL_RESOURCE_TYPE,
-  SDK_CALL_SENSITIVE_PROPERTIES,
   SdkCallProperties,
   type SdkCallProps,
   type SdkCallSpec,
@@ -44,14 +43,23 @@ async function runStep(
   context: CallContext,
   fallbackId: string,
 ): Promise<Result> {
-  const outputs = await runCalls(step, calls ?? [], context);
-  const data = pickResponseFields(step, outputs, props.OutputPaths);
-  const noEcho = (calls ?? []).some((call) => call.Sensitive);
-  return {
-    physicalResourceId: physicalIdOf(props, step, outputs, fallbackId),
-    data,
-    ...(noEcho ? { noEcho } : {}),
-  };
+  try {
+    const outputs = await runCalls(step, calls ?? [], context);
+    const data = pickResponseFields(step, outputs, props.OutputPaths);
+    const noEcho = (calls ?? []).some((call) => call.Sensitive);
+    return {
+      physicalResourceId: physicalIdOf(props, step, outputs, fallbackId),
+      data,
+      ...(noEcho ? { noEcho } : {}),
+    };
+  } catch (error) {
+    // A create that failed part-way may have made something with its earlier calls, and CloudFormation will never
+    // send a Delete that runs OnDelete for it: run OnDelete now, best effort, before the failure is answered.
+    if (step === 'OnCreate' && props.OnDelete?.length) {
+      await runCalls('OnDelete', props.OnDelete, context).catch(() => undefined);
+    }
+    throw error;
+  }
 }
 
 /**
@@ -73,7 +81,8 @@ export function createSdkCallDefinition(
   return defineResource({
     resourceType: SDK_CALL_RESOURCE_TYPE,
     properties: SdkCallProperties,
-    sensitiveProperties: SDK_CALL_SENSITIVE_PROPERTIES,
+    // The steps are not declared sensitive here: every string in them (service, action, field names) would become
+    // a secret to redact. A step's secrets are its runtime values ({{crkit:...}}), which the calls redact themselves.
     create: ({ properties, physicalResourceId, signal }) =>
       runStep('OnCreate', properties.OnCreate, properties, { sdk, signal }, physicalResourceId),
     update: ({ properties, physicalResourceId, signal, event }) =>

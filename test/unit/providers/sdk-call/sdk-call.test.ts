@@ -101,6 +101,29 @@ describe('Custom::SdkCall', () => {
     expect(cognito).not.toHaveReceivedCommand(AdminSetUserPasswordCommand);
   });
 
+  it('runs OnDelete before answering a create that failed part-way, so its earlier calls leave nothing', async () => {
+    cognito.on(AdminSetUserPasswordCommand).rejects(awsError('InvalidPasswordException', 'too weak'));
+    cognito.on(AdminDeleteUserCommand).resolves({});
+
+    const body = await harness.create({
+      OnCreate: step(createUser, setPassword),
+      OnDelete: step(deleteUser),
+    });
+
+    expect(body.Status).toBe('FAILED');
+    expect(cognito).toHaveReceivedCommandWith(AdminDeleteUserCommand, { Username: 'e2e-tester' });
+  });
+
+  it('answers FAILED naming a misspelt key instead of ignoring it', async () => {
+    const body = await harness.create({
+      OnCreate: JSON.stringify([{ ...JSON.parse(step(createUser))[0], Inputs: {} }]),
+    });
+
+    expect(body.Status).toBe('FAILED');
+    expect(body.Reason).toMatch(/Inputs/);
+    expect(cognito).not.toHaveReceivedAnyCommand();
+  });
+
   it('answers a Delete SUCCESS when the call ignores its not-found error, and FAILED on any other error', async () => {
     cognito
       .on(AdminDeleteUserCommand)
