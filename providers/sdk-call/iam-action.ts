@@ -7,8 +7,8 @@ const IAM_PREFIX_OF_SIGNING_NAME: Readonly<Record<string, string>> = { monitorin
 
 /**
  * The IAM action of an SDK call: the service's IAM prefix and the operation name, e.g. `cognito-idp` and
- * `AdminCreateUser` give `cognito-idp:AdminCreateUser`. The few operations whose IAM action has another name (S3's
- * ListObjectsV2 is `s3:ListBucket`) take explicit `actions`.
+ * `AdminCreateUser` give `cognito-idp:AdminCreateUser`. The operations whose IAM action has another name (S3's
+ * ListObjectsV2 is `s3:ListBucket`, Lambda's Invoke is `lambda:InvokeFunction`) are mapped.
  *
  * @example
  * ```ts
@@ -17,8 +17,27 @@ const IAM_PREFIX_OF_SIGNING_NAME: Readonly<Record<string, string>> = { monitorin
  * ```
  */
 export function iamActionOf(signingName: string, action: string): string {
-  return `${IAM_PREFIX_OF_SIGNING_NAME[signingName] ?? signingName}:${action}`;
+  const iam = `${IAM_PREFIX_OF_SIGNING_NAME[signingName] ?? signingName}:${action}`;
+  return IAM_ACTION_OF_OPERATION[iam] ?? iam;
 }
+
+/**
+ * Operations whose IAM action has another name (Service Authorization Reference: Lambda's Invoke API is authorized by
+ * `lambda:InvokeFunction`; S3's ListObjects(V2) and HeadBucket by `s3:ListBucket`, HeadObject by `s3:GetObject`,
+ * ListObjectVersions by `s3:ListBucketVersions`; SQS's and SNS's batch APIs by the single-message actions).
+ */
+const IAM_ACTION_OF_OPERATION: Readonly<Record<string, string>> = {
+  'lambda:Invoke': 'lambda:InvokeFunction',
+  's3:ListObjectsV2': 's3:ListBucket',
+  's3:ListObjects': 's3:ListBucket',
+  's3:HeadBucket': 's3:ListBucket',
+  's3:HeadObject': 's3:GetObject',
+  's3:ListObjectVersions': 's3:ListBucketVersions',
+  'sqs:SendMessageBatch': 'sqs:SendMessage',
+  'sqs:DeleteMessageBatch': 'sqs:DeleteMessage',
+  'sqs:ChangeMessageVisibilityBatch': 'sqs:ChangeMessageVisibility',
+  'sns:PublishBatch': 'sns:Publish',
+};
 
 /**
  * The client package of an SDK v3 client from its `serviceId`: lower case, spaces as hyphens (`Cognito Identity

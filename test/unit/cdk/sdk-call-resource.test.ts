@@ -190,4 +190,15 @@ describe('sdkCall', () => {
   it('uses the IAM prefix where it differs from the signing name (CloudWatch signs as monitoring)', () => {
     expect(iamActionOf('monitoring', 'PutMetricAlarm')).toBe('cloudwatch:PutMetricAlarm');
   });
+
+  it.each([
+    ['lambda', 'Invoke', 'lambda:InvokeFunction'],
+    ['s3', 'ListObjectsV2', 's3:ListBucket'],
+    ['s3', 'HeadObject', 's3:GetObject'],
+    ['s3', 'HeadBucket', 's3:ListBucket'],
+    ['sqs', 'SendMessageBatch', 'sqs:SendMessage'],
+    ['sns', 'PublishBatch', 'sns:Publish'],
+  ])('grants %s %s as the IAM action that authorizes it, %s', (service, action, iam) => {
+    expect(iamActionOf(service, action)).toBe(iam);
+  });
 });
