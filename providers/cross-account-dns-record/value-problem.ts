@@ -34,7 +34,10 @@ export function recordValueProblem(type: string, value: string): string | undefi
     case 'A':
       return isIPv4(value) ? undefined : `expected an IPv4 address such as 192.0.2.1 for an A record`;
     case 'AAAA':
-      return isIPv6(value) ? undefined : `expected an IPv6 address such as 2001:db8::1 for an AAAA record`;
+      // Node's isIPv6 accepts a zone index (fe80::1%eth0), which has no place in DNS.
+      return isIPv6(value) && !value.includes('%')
+        ? undefined
+        : `expected an IPv6 address such as 2001:db8::1 for an AAAA record`;
     case 'CNAME':
     case 'NS':
     case 'PTR':
@@ -43,6 +46,8 @@ export function recordValueProblem(type: string, value: string): string | undefi
         : `expected one domain name such as target.example.com for a ${type} record`;
     case 'MX': {
       const [, priority = '', name = ''] = MX.exec(value) ?? [];
+      // RFC 7505's null MX, "0 .", says the domain accepts no mail.
+      if (/^0\s+\.$/.test(value.trim())) return undefined;
       return within(priority, 65535) && nameProblem(name) === undefined
         ? undefined
         : `expected "priority mail-server" with a priority from 0 to 65535, such as "10 mail.example.com", for an MX record`;

@@ -120,6 +120,11 @@ describe('cross-account-dns-record values as Route 53 reads them', () => {
       'ResourceProperties.ResourceRecords[0]: expected an IPv6 address such as 2001:db8::1 for an AAAA record, got "192.0.2.1"',
     ],
     [
+      'AAAA',
+      ['fe80::1%eth0'],
+      'ResourceProperties.ResourceRecords[0]: expected an IPv6 address such as 2001:db8::1 for an AAAA record, got "fe80::1%eth0"',
+    ],
+    [
       'CNAME',
       ['a.example.com', 'b.example.com'],
       'ResourceProperties.ResourceRecords: expected exactly one name: a CNAME record holds one value, got an array of 2 items',
@@ -209,5 +214,11 @@ describe('cross-account-dns-record values as Route 53 reads them', () => {
     expect(body.Status).toBe('FAILED');
     expect(body.Reason).toContain(reason);
     expect(route53.commandCalls(ChangeResourceRecordSetsCommand)).toHaveLength(0);
+  });
+
+  it('accepts the null MX record of RFC 7505, "0 ."', async () => {
+    const body = await create({ Type: 'MX', ResourceRecords: ['0 .'] });
+
+    expect(body.Status).toBe('SUCCESS');
   });
 });
