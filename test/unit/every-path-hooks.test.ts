@@ -7,6 +7,7 @@ import { sqsHandler } from '../../src/entry/sqs.js';
 import { defineResource } from '../../src/resource/define-resource.js';
 import { createEvent, updateEvent } from '../../src/testing/events.js';
 import { type Harness, startHarness } from '../helpers/harness.js';
+import { hostileProxy } from '../helpers/hostile.js';
 
 const never = <T>() => new Promise<T>(() => {});
 const Widget = defineResource({
@@ -127,27 +128,6 @@ describe('hostile values and loggers never stop the answer', () => {
     });
     return value;
   };
-  const hostileProxy = () =>
-    new Proxy(
-      {},
-      {
-        get: () => {
-          throw new Error('get trap');
-        },
-        getPrototypeOf: () => {
-          throw new Error('getPrototypeOf trap');
-        },
-        ownKeys: () => {
-          throw new Error('ownKeys trap');
-        },
-        has: () => {
-          throw new Error('has trap');
-        },
-        getOwnPropertyDescriptor: () => {
-          throw new Error('descriptor trap');
-        },
-      },
-    );
   const throwing = (make: () => unknown) =>
     defineResource({
       resourceType: 'Custom::Hostile',

@@ -7,6 +7,7 @@ import type { IdempotencyStore } from '../../src/idempotency/store.js';
 import type { Logger } from '../../src/logger.js';
 import { defineResource } from '../../src/resource/define-resource.js';
 import { type ResponseCapture, startResponseCapture } from '../../src/testing/response-capture.js';
+import { hostileProxy } from '../helpers/hostile.js';
 
 const fixture = (name: string) =>
   JSON.parse(readFileSync(new URL(`../fixtures/${name}.json`, import.meta.url), 'utf8')) as Record<
@@ -18,22 +19,6 @@ const events = [fixture('create'), fixture('update'), fixture('delete')];
 /** What one hook does when crkit awaits it. */
 type Act = 'resolve' | 'throw' | 'reject' | 'hang' | 'slow' | 'hostile';
 const act = fc.constantFrom<Act>('resolve', 'resolve', 'throw', 'reject', 'hang', 'slow', 'hostile');
-
-const hostile = () =>
-  new Proxy(
-    {},
-    {
-      get: () => {
-        throw new Error('trap');
-      },
-      getPrototypeOf: () => {
-        throw new Error('trap');
-      },
-      ownKeys: () => {
-        throw new Error('trap');
-      },
-    },
-  );
 
 /** Runs `value` as the hook would: returns it, throws, rejects, hangs, is slow, or throws a hostile value. */
 function perform<T>(how: Act, value: () => T): T | Promise<T> {
@@ -49,7 +34,7 @@ function perform<T>(how: Act, value: () => T): T | Promise<T> {
     case 'slow':
       return new Promise<T>((resolve) => setTimeout(() => resolve(value()), 80));
     case 'hostile':
-      throw hostile();
+      throw hostileProxy();
   }
 }
 
