@@ -10,7 +10,7 @@ import { createCrossAccountCertificateRouter } from './cross-account-certificate
  *
  * @example
  * ```ts
- * export { handler } from 'crkit/providers/cross-account-certificate';
+ * export { handler } from 'crkit/providers/cross-account-certificate/lambda';
  * ```
  */
 export const handler = lambdaHandler(createCrossAccountCertificateRouter(), {

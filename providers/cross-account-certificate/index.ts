@@ -4,7 +4,6 @@ export {
   type CrossAccountCertificateOptions,
   createCrossAccountCertificateRouter,
 } from './cross-account-certificate.js';
-export { handler } from './handler.js';
 export { policyStatements, requiredActions } from './permissions.js';
 export {
   type CertificateValidationData,

@@ -10,7 +10,7 @@ import { CrossAccountDnsRecord } from './cross-account-dns-record.js';
  *
  * @example
  * ```ts
- * export { handler } from 'crkit/providers/cross-account-dns-record';
+ * export { handler } from 'crkit/providers/cross-account-dns-record/lambda';
  * ```
  */
 export const handler = lambdaHandler(CrossAccountDnsRecord, {

@@ -23,7 +23,6 @@ export {
   type CrossAccountDnsRecordOptions,
   createCrossAccountDnsRecordDefinition,
 } from './cross-account-dns-record.js';
-export { handler } from './handler.js';
 export type { CrossAccountDnsRecordData } from './operations.js';
 export {
   assumeRoleActions,
@@ -39,7 +38,6 @@ export {
 export { formatRecordId, parseRecordId, type RecordId } from './record-id.js';
 export { isWithin, normalizeRecordName, recordNameProblem } from './record-name.js';
 export { type RecordValueIssue, readRecordValues } from './record-values.js';
-export { sqsHandler } from './sqs-handler.js';
 export {
   isThrottling,
   type ThrottleRetry,

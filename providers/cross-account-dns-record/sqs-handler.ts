@@ -29,7 +29,7 @@ const idempotency = idempotencyFromEnvironment();
  *
  * @example
  * ```ts
- * export { sqsHandler } from 'crkit/providers/cross-account-dns-record';
+ * export { sqsHandler } from 'crkit/providers/cross-account-dns-record/lambda';
  * ```
  */
 export const sqsHandler = createSqsHandler(

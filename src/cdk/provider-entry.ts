@@ -3,12 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { EnvironmentError } from '../errors.js';
 
 /**
- * The entry module of one of crkit's ready-made providers: `providers/<name>/index.js` of the installed package, or
- * `index.ts` when crkit runs from its sources. `src/cdk` and `providers` keep the same relative place in both.
+ * The entry module of one of crkit's ready-made providers: `providers/<name>/<module>.js` of the installed package,
+ * or `.ts` when crkit runs from its sources (`lambda` where the Lambda entries live on a subpath of their own). `src/cdk` and `providers` keep the same relative place in both.
  */
-export function providerEntry(name: string): string {
+export function providerEntry(name: string, module: 'index' | 'lambda' = 'index'): string {
   for (const extension of ['js', 'ts']) {
-    const path = fileURLToPath(new URL(`../../providers/${name}/index.${extension}`, import.meta.url));
+    const path = fileURLToPath(new URL(`../../providers/${name}/${module}.${extension}`, import.meta.url));
     if (existsSync(path)) return path;
   }
   throw new EnvironmentError(

@@ -99,7 +99,7 @@ export class CrossAccountCertificate extends Construct {
     }
     const provider = CrkitProvider.getOrCreate(this, {
       providerId: PROVIDER_ID,
-      entry: providerEntry('cross-account-certificate'),
+      entry: providerEntry('cross-account-certificate', 'lambda'),
       statements: providerStatements(policyStatements),
     });
     const timeout = { serviceTimeout: props.serviceTimeout ?? Duration.minutes(30) };

@@ -91,7 +91,7 @@ export class CrossAccountDnsRecordProvider extends Construct implements ICrkitPr
       ),
     }));
     this.provider = new CrkitSnsProvider(this, 'Provider', {
-      entry: providerEntry('cross-account-dns-record'),
+      entry: providerEntry('cross-account-dns-record', 'lambda'),
       topicName: props.topicName ?? DEFAULT_TOPIC_NAME,
       allowedAccounts: Object.keys(allowlist),
       idempotencyTable: props.idempotencyTable ?? true,

@@ -51,7 +51,7 @@ function providerFor(scope: Construct, { provider, role }: CrossAccountDnsRecord
   if (provider === undefined && role !== undefined) {
     return CrkitProvider.getOrCreate(scope, {
       providerId: PROVIDER_ID,
-      entry: providerEntry('cross-account-dns-record'),
+      entry: providerEntry('cross-account-dns-record', 'lambda'),
       statements: [new PolicyStatement({ actions: [...assumeRoleActions], resources: [role.roleArn] })],
     });
   }

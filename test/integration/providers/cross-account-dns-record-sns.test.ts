@@ -16,9 +16,9 @@ import {
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   createCrossAccountDnsRecordDefinition,
-  sqsHandler as dnsRecordSqsHandler,
   readDnsAllowlist,
 } from '../../../providers/cross-account-dns-record/index.js';
+import { sqsHandler as dnsRecordSqsHandler } from '../../../providers/cross-account-dns-record/lambda.js';
 import { CROSS_ACCOUNT_DNS_ENV, ENV, PROVIDER_ENV } from '../../../src/constants.js';
 import { sqsHandler } from '../../../src/entry/sqs.js';
 import type { ResponseBody } from '../../../src/response/response-body.js';
@@ -254,7 +254,7 @@ describe('cross-account-dns-record behind SNS and SQS in the DNS account', () =>
     const lambdas = [];
     for (const _ of [1, 2]) {
       vi.resetModules();
-      lambdas.push((await import('../../../providers/cross-account-dns-record/index.js')).sqsHandler);
+      lambdas.push((await import('../../../providers/cross-account-dns-record/lambda.js')).sqsHandler);
     }
     const made = await request(APP1, 'once.app1.example.com', '192.0.2.99');
     await publish([made]);

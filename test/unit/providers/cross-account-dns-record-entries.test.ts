@@ -3,7 +3,7 @@ import { AssumeRoleCommand } from '@aws-sdk/client-sts';
 import { allCustomMatcher } from 'aws-sdk-client-mock-vitest';
 import type {} from 'aws-sdk-client-mock-vitest/extend';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { handler, sqsHandler } from '../../../providers/cross-account-dns-record/index.js';
+import { handler, sqsHandler } from '../../../providers/cross-account-dns-record/lambda.js';
 import { CROSS_ACCOUNT_DNS_ENV, ENV } from '../../../src/constants.js';
 import { createEvent } from '../../../src/testing/events.js';
 import { type ResponseCapture, startResponseCapture } from '../../../src/testing/response-capture.js';
