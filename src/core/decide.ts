@@ -44,7 +44,7 @@ export function isDeleteOfNothing(request: unknown, router: Router): boolean {
 }
 
 /**
- * Parses, authorizes and routes a request (or a continuation of one) and runs its handler or its completion checks.
+ * Parses and routes a request (or a continuation of one) and runs its handler or its completion checks.
  * Every problem becomes a FAILED outcome. Each step names itself in `reply.stage`, for the Reason of an answer the
  * invocation's deadline forces while it runs.
  */
@@ -87,15 +87,7 @@ export async function decide(raw: unknown, context: RunContext): Promise<Decisio
     if (nothing)
       return answer({ status: 'SUCCESS', physicalResourceId: event.PhysicalResourceId, reason: nothing });
   }
-  reply.stage = 'authorize';
-  const refusal: unknown = context.authorized ? undefined : await options.authorize(event);
-  if (refusal !== undefined) {
-    const reason =
-      typeof refusal === 'string'
-        ? refusal
-        : `refused: authorize returned ${errorText(refusal)} (expected a reason string, or undefined to serve)`;
-    return answer({ status: 'FAILED', physicalResourceId: failureId(event), reason });
-  }
+  // `authorize` has run already, before the idempotency store (serveRequest): nothing of a refused request gets here.
   if (!definition) {
     const reason = `unknown resource type ${event.ResourceType}; this provider serves ${router.resourceTypes.join(', ')}`;
     return answer({ status: 'FAILED', physicalResourceId: failureId(event), reason });

@@ -18,8 +18,6 @@ export interface RunContext {
   readonly start: number;
   readonly reply: Reply;
   readonly handOver?: HandOver | undefined;
-  /** `authorize` has served the request already; otherwise the core asks it. */
-  readonly authorized?: boolean;
 }
 
 /** What became of a request in the core: its answer went out (or the operation was handed over), and what runs on. */
@@ -30,7 +28,7 @@ export interface RunResult {
 
 /**
  * One request (or a continuation of a long-running one), from raw event to answer: decide the outcome (parse,
- * authorize, route, run the handler under its watchdog, check completion), then answer it through `reply`, which
+ * route, run the handler under its watchdog, check completion), then answer it through `reply`, which
  * fits and sends it once. When the operation must go on in a new invocation it is handed over instead. Never
  * throws: a defect still gets an answer.
  */

@@ -100,7 +100,7 @@ export async function serveRequest(raw: unknown, context: ServeContext): Promise
   });
   const release = guardUnhandledRejections(requestOptions.logger);
   const endAt = start + context.remainingMs;
-  const answerContext = { ...context, options: requestOptions, reply, deadlines, start, authorized: true };
+  const answerContext = { ...context, options: requestOptions, reply, deadlines, start };
   const work = (async (): Promise<RecordResult> => {
     // Trust first: a refused request is answered before it can claim anything in the idempotency store, so that
     // nothing an unlisted caller sends displaces a listed caller's state.

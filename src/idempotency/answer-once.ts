@@ -34,8 +34,6 @@ export interface AnswerContext extends ServeContext {
   readonly reply: Reply;
   readonly deadlines: Deadlines;
   readonly start: number;
-  /** `authorize` has served the request already (it runs before the idempotency store). */
-  readonly authorized: boolean;
 }
 
 const FIRST_POLL_MS = 50;
