@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A schema that accepts what CloudFormation sends (a string) or the native value (what CDK code passes), converts
@@ -57,7 +57,7 @@ function toList(value: unknown): unknown[] | undefined {
  *
  * @example
  * ```ts
- * import { z } from 'zod';
+ * import * as z from 'zod';
  * import { cfn } from 'crkit';
  *
  * const Properties = z.object({

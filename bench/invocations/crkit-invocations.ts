@@ -1,6 +1,6 @@
 // crkit's own code (lambdaHandler, sqsHandler, the completion loop, hand-overs) run on a simulated clock: minutes of
 // waiting pass in milliseconds, and every invocation, check and hand-over is counted, not estimated.
-import { z } from 'zod';
+import * as z from 'zod';
 import { lambdaHandler } from '../../src/entry/lambda.js';
 import { sqsHandler } from '../../src/entry/sqs.js';
 import type { Continuation } from '../../src/long-running/continuation.js';

@@ -1,6 +1,6 @@
 import { DeleteObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { cfn, defineResource, lambdaHandler } from 'crkit';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const s3 = new S3Client({});
 

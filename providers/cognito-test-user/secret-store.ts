@@ -4,7 +4,7 @@ import {
   GetSecretValueCommand,
   type SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CrkitError } from '../../src/errors.js';
 import { isAwsError } from './clients.js';
 

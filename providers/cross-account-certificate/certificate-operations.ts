@@ -6,7 +6,7 @@ import {
   RequestCertificateCommand,
   UpdateCertificateOptionsCommand,
 } from '@aws-sdk/client-acm';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CrkitError } from '../../src/errors.js';
 import type {
   CompletionContext,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { cfn } from '../../src/cfn.js';
 import { DomainName } from '../cross-account-dns-record/properties.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CrkitError } from '../../src/errors.js';
 import type { CompletionContext, CreateContext, HandlerResult } from '../../src/resource/types.js';
 import { certificateFailure, describeCertificate, regionOfCertificate } from './acm-certificate.js';

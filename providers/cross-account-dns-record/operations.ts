@@ -1,5 +1,5 @@
 import type { Change, ResourceRecordSet } from '@aws-sdk/client-route-53';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CrkitError, ValidationError } from '../../src/errors.js';
 import type {
   CompletionContext,

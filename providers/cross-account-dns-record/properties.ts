@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { cfn } from '../../src/cfn.js';
 import { normalizeRecordName, recordNameProblem } from './record-name.js';
 import { readRecordValues } from './record-values.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { cfn } from '../../src/cfn.js';
 
 /** The end of an AWS SDK v3 client package's name: `cognito-identity-provider` for `@aws-sdk/client-cognito-identity-provider`. */

@@ -56,7 +56,7 @@ function check(option: string, values: readonly string[], pattern: RegExp, examp
  *
  * @example
  * ```ts
- * import { z } from 'zod';
+ * import * as z from 'zod';
  * import { allowAccounts, defineResource, sqsHandler } from 'crkit';
  *
  * const Noop = defineResource({

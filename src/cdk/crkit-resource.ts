@@ -1,6 +1,6 @@
 import { type CfnResource, CustomResource, Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import { Construct, type IConstruct } from 'constructs';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { CFN_LIMITS } from '../constants.js';
 import { ConfigurationError } from '../errors.js';
 import type { PropertiesSchema, ResourceData, ResourceDefinition } from '../resource/types.js';
@@ -59,7 +59,7 @@ function checkServiceTimeout(timeout: Duration): void {
  * @example
  * ```ts
  * import { App, Stack } from 'aws-cdk-lib';
- * import { z } from 'zod';
+ * import * as z from 'zod';
  * import { cfn, defineResource } from 'crkit';
  * import { CrkitProvider, CrkitResource } from 'crkit/cdk';
  *

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { type PropertyIssue, ValidationError } from '../errors.js';
 import type { PropertiesSchema } from '../resource/types.js';
 import { formatIssues } from '../validation/format-issues.js';

@@ -68,7 +68,7 @@ export async function settleLate(late: Promise<void> | undefined, remainingMs: n
  *
  * @example
  * ```ts
- * import { z } from 'zod';
+ * import * as z from 'zod';
  * import { defineResource, lambdaHandler } from 'crkit';
  *
  * const Greeting = defineResource({

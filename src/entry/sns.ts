@@ -18,7 +18,7 @@ export type SnsLambdaHandler = (event: unknown, context?: LambdaContext) => Prom
  *
  * @example
  * ```ts
- * import { z } from 'zod';
+ * import * as z from 'zod';
  * import { defineResource, snsHandler } from 'crkit';
  *
  * const Greeting = defineResource({

@@ -25,7 +25,7 @@ export type SqsLambdaHandler = (event: unknown, context?: LambdaContext) => Prom
  *
  * @example
  * ```ts
- * import { z } from 'zod';
+ * import * as z from 'zod';
  * import { defineResource, sqsHandler } from 'crkit';
  *
  * const Greeting = defineResource({

@@ -3,7 +3,7 @@ import {
   CloudFormationCustomResourceDeleteSchema,
   CloudFormationCustomResourceUpdateSchema,
 } from '@aws-lambda-powertools/parser/schemas/cloudformation-custom-resource';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * `ServiceTimeout` as CloudFormation sends it: a string of whole seconds from 1 to 3600 (a number is accepted too,

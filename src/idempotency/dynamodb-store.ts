@@ -66,7 +66,7 @@ function standing(record: PowertoolsRecord): IdempotencyRecord | undefined {
  *
  * @example
  * ```ts
- * import { z } from 'zod';
+ * import * as z from 'zod';
  * import { defineResource, sqsHandler } from 'crkit';
  * import { dynamoDbIdempotencyStore } from 'crkit/idempotency/dynamodb';
  *

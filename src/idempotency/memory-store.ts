@@ -39,7 +39,7 @@ function positive(option: string, value: number, integer: boolean): number {
  *
  * @example
  * ```ts
- * import { z } from 'zod';
+ * import * as z from 'zod';
  * import { defineResource, memoryIdempotencyStore, snsHandler } from 'crkit';
  *
  * const Noop = defineResource({

@@ -32,7 +32,7 @@ export type IdempotencyClaim =
  *
  * @example
  * ```ts
- * import { z } from 'zod';
+ * import * as z from 'zod';
  * import { defineResource, memoryIdempotencyStore, sqsHandler, type IdempotencyStore } from 'crkit';
  *
  * const Noop = defineResource({

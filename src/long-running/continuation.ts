@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Tells a continuation apart from a CloudFormation request in an entry point's input. */
 export const CONTINUATION_KIND = 'crkit.continuation';

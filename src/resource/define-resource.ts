@@ -14,7 +14,7 @@ function check(condition: boolean, option: string, message: string): void {
  *
  * @example
  * ```ts
- * import { z } from 'zod';
+ * import * as z from 'zod';
  * import { cfn, defineResource } from 'crkit';
  *
  * export const Widget = defineResource({

@@ -16,7 +16,7 @@ export interface Router {
  *
  * @example
  * ```ts
- * import { z } from 'zod';
+ * import * as z from 'zod';
  * import { createRouter, defineResource, lambdaHandler } from 'crkit';
  *
  * const Noop = (resourceType: string) =>

@@ -88,7 +88,7 @@ export interface ConnectedProvider {
  *
  * @example
  * ```ts
- * import { z } from 'zod';
+ * import * as z from 'zod';
  * import { defineResource } from 'crkit';
  * import { connectProvider, createEvent } from 'crkit/testing';
  *

@@ -66,7 +66,7 @@ export interface ContractReport {
  *
  * @example
  * ```ts
- * import { z } from 'zod';
+ * import * as z from 'zod';
  * import { defineResource } from 'crkit';
  * import { checkContract } from 'crkit/testing';
  *

@@ -45,7 +45,7 @@ const TOPIC = 'arn:aws:sns:us-east-1:123456789012:crkit-provider';
  *
  * @example
  * ```ts
- * import { z } from 'zod';
+ * import * as z from 'zod';
  * import { defineResource } from 'crkit';
  * import { playLifecycle } from 'crkit/testing';
  *

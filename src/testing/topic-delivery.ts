@@ -36,7 +36,7 @@ const SUBJECT = 'AWS CloudFormation custom resource request';
  *
  * @example
  * ```ts
- * import { z } from 'zod';
+ * import * as z from 'zod';
  * import { defineResource } from 'crkit';
  * import { playLifecycle, type LocalAws, topicDelivery } from 'crkit/testing';
  *

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { PropertyIssue } from '../errors.js';
 
 const ARTICLES: Record<string, string> = {
@@ -94,7 +94,7 @@ export interface FormatIssuesOptions {
  *
  * @example
  * ```ts
- * import { z } from 'zod';
+ * import * as z from 'zod';
  * import { cfn, formatIssues } from 'crkit';
  * const result = z.object({ Ttl: cfn.integer() }).safeParse({ Ttl: 'abc' }, { reportInput: true });
  * if (!result.success) formatIssues(result.error.issues, { root: 'ResourceProperties' });

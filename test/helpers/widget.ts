@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { vi } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { cfn } from '../../src/cfn.js';
 import { defineResource } from '../../src/resource/define-resource.js';
 

@@ -15,7 +15,7 @@ import {
 import { CreateTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createAzIdMappingDefinition } from '../../providers/az-id-mapping/index.js';
 import { createCognitoTestUserDefinition } from '../../providers/cognito-test-user/index.js';
 import {

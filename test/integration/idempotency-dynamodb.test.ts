@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { CreateTableCommand, DynamoDBClient, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { sqsHandler } from '../../src/entry/sqs.js';
 import { dynamoDbIdempotencyStore } from '../../src/idempotency/dynamodb-store.js';
 import { defineResource } from '../../src/resource/define-resource.js';

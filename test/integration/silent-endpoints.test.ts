@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { lambdaHandler } from '../../src/entry/lambda.js';
 import { sqsHandler } from '../../src/entry/sqs.js';
 import { createJsonLogger } from '../../src/logger.js';

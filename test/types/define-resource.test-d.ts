@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { cfn } from '../../src/cfn.js';
 import { defineResource } from '../../src/resource/define-resource.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { cfn } from '../../src/cfn.js';
 
 const parse = (schema: z.ZodType, value: unknown) => schema.safeParse(value, { reportInput: true });

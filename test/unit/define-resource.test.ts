@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { z as z3 } from 'zod/v3';
 import { ConfigurationError } from '../../src/errors.js';
 import { defineResource } from '../../src/resource/define-resource.js';

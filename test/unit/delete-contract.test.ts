@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { allowAccounts } from '../../src/access/allow-accounts.js';
 import { defineResource } from '../../src/resource/define-resource.js';
 import { createEvent, deleteEvent, updateEvent } from '../../src/testing/events.js';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { allowAccounts } from '../../src/access/allow-accounts.js';
 import { lambdaHandler } from '../../src/entry/lambda.js';
 import { snsHandler } from '../../src/entry/sns.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { lambdaHandler } from '../../src/entry/lambda.js';
 import type { IdempotencyStore } from '../../src/idempotency/store.js';
 import type { Logger } from '../../src/logger.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatIssues } from '../../src/validation/format-issues.js';
 
 const messageFor = (schema: z.ZodType, value: unknown): string | undefined => {

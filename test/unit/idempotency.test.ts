@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { snsHandler } from '../../src/entry/sns.js';
 import { sqsHandler } from '../../src/entry/sqs.js';
 import { memoryIdempotencyStore } from '../../src/idempotency/memory-store.js';

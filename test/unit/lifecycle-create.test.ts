@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineResource } from '../../src/resource/define-resource.js';
 import { createRouter } from '../../src/resource/router.js';
 import { createEvent } from '../../src/testing/events.js';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { sqsHandler } from '../../src/entry/sqs.js';
 import type { Continuation } from '../../src/long-running/continuation.js';
 import { defineResource } from '../../src/resource/define-resource.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { lambdaHandler } from '../../src/entry/lambda.js';
 import { snsHandler } from '../../src/entry/sns.js';
 import { sqsHandler } from '../../src/entry/sqs.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { lambdaHandler } from '../../src/entry/lambda.js';
 import { createJsonLogger } from '../../src/logger.js';
 import { defineResource } from '../../src/resource/define-resource.js';

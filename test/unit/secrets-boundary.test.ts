@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { cfn } from '../../src/cfn.js';
 import { lambdaHandler } from '../../src/entry/lambda.js';
 import { sqsHandler } from '../../src/entry/sqs.js';

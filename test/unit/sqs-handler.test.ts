@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { cfn } from '../../src/cfn.js';
 import { sqsHandler } from '../../src/entry/sqs.js';
 import { ConfigurationError } from '../../src/errors.js';

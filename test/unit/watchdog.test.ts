@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineResource } from '../../src/resource/define-resource.js';
 import type { CreateContext } from '../../src/resource/types.js';
 import { createEvent, deleteEvent, updateEvent } from '../../src/testing/events.js';

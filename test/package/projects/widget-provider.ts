@@ -1,6 +1,6 @@
 // A user's own provider, copied into each fixture project (lib/ of the CDK apps, src/ of the others).
 import { cfn, defineResource, lambdaHandler } from 'crkit';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const Widget = defineResource({
   resourceType: 'Custom::Widget',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { backoffSchedule, detectReadiness, fixedSchedule } from '../../../bench/lib/polling-schedule.js';
 import { createSimulatedClock } from '../../../bench/lib/simulated-clock.js';
 import { lambdaHandler } from '../../../src/entry/lambda.js';

@@ -2,7 +2,7 @@ import { CfnParameter, Duration, Fn, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CrkitProvider } from '../../../src/cdk/crkit-provider.js';
 import { CrkitResource } from '../../../src/cdk/crkit-resource.js';
 import { ValidationError } from '../../../src/errors.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineResource } from '../../../src/resource/define-resource.js';
 import { checkContract } from '../../../src/testing/contract.js';
 import { widgets } from './widgets.js';
