@@ -1,7 +1,7 @@
 import { ACMClient } from '@aws-sdk/client-acm';
 import * as z from 'zod';
 import { serviceTimeoutSeconds } from '../../src/core/deadline.js';
-import { completionTimeoutMs } from '../../src/long-running/poll.js';
+import { completionTimeoutMs } from '../../src/core/poll-until-complete.js';
 import { defineResource } from '../../src/resource/define-resource.js';
 import { createRouter, type Router } from '../../src/resource/router.js';
 import type { CompletionOptions, HandlerResult, ResourceDefinition } from '../../src/resource/types.js';

@@ -1,6 +1,6 @@
 import type { Route53ClientConfig } from '@aws-sdk/client-route-53';
 import { AssumeRoleCommand, type STSClient } from '@aws-sdk/client-sts';
-import { errorText } from '../../src/core/outcome.js';
+import { errorText } from '../../src/error-text.js';
 import { CrkitError } from '../../src/errors.js';
 
 /** A role in the DNS account to act as. */

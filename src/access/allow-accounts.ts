@@ -1,4 +1,4 @@
-import { errorText } from '../core/outcome.js';
+import { errorText } from '../error-text.js';
 import { ConfigurationError } from '../errors.js';
 import type { CustomResourceEvent } from '../event/schema.js';
 import { describeAccountOrganization } from './organization-of.js';

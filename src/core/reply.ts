@@ -1,13 +1,14 @@
+import { errorText } from '../error-text.js';
 import type { Logger } from '../logger.js';
 import type { Redactor } from '../redaction/redactor.js';
-import { fitResponse, type ResponseTarget } from '../response/response-body.js';
 import {
   type Delivery,
   type RetryOptions,
   type SendDependencies,
   sendResponse,
 } from '../response/send-response.js';
-import { errorText, type Outcome } from './outcome.js';
+import { fitResponse, type ResponseTarget } from './fit-response.js';
+import type { Outcome } from './outcome.js';
 import { failureId, physicalIdProblem } from './physical-id.js';
 import { textField } from './text-field.js';
 

@@ -1,11 +1,12 @@
 import { isDeepStrictEqual } from 'node:util';
 import { RESERVED_PROPERTY_NAMES } from '../constants.js';
+import { errorText } from '../error-text.js';
 import { ValidationError } from '../errors.js';
 import type { CreateEvent, CustomResourceEvent, DeleteEvent, UpdateEvent } from '../event/schema.js';
 import type { Logger } from '../logger.js';
 import type { AnyResourceDefinition, HandlerResult } from '../resource/types.js';
 import { formatIssues } from '../validation/format-issues.js';
-import { errorText, type HandlerOutcome, type Outcome, type PendingOutcome } from './outcome.js';
+import type { HandlerOutcome, Outcome, PendingOutcome } from './outcome.js';
 import {
   createFailedMarker,
   defaultPhysicalResourceId,

@@ -1,9 +1,10 @@
+import { errorText } from '../error-text.js';
 import { DeadlineError } from '../errors.js';
 import type { CustomResourceEvent } from '../event/schema.js';
 import type { AnyResourceDefinition } from '../resource/types.js';
 import type { Deadlines } from './deadline.js';
 import type { ResolvedOptions } from './options.js';
-import { errorText, type HandlerOutcome, type Outcome } from './outcome.js';
+import type { HandlerOutcome, Outcome } from './outcome.js';
 import { failureId } from './physical-id.js';
 import { deleteResource, runHandler } from './run-handler.js';
 

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { CFN_LIMITS } from '../constants.js';
-import type { Deadlines } from '../core/deadline.js';
-import type { ResolvedOptions } from '../core/options.js';
-import { errorText, type Outcome, type PendingOutcome } from '../core/outcome.js';
-import { handlerIdProblem } from '../core/physical-id.js';
-import { parseProperties } from '../core/run-handler.js';
+import { errorText } from '../error-text.js';
 import type { CustomResourceEvent } from '../event/schema.js';
+import type { Continuation } from '../long-running/continuation.js';
 import type { AnyResourceDefinition, CompletionContext, HandlerResult } from '../resource/types.js';
-import type { Continuation } from './continuation.js';
+import type { Deadlines } from './deadline.js';
+import type { ResolvedOptions } from './options.js';
+import type { Outcome, PendingOutcome } from './outcome.js';
+import { handlerIdProblem } from './physical-id.js';
+import { parseProperties } from './run-handler.js';
 
 /** Where a pending operation got to in this invocation. */
 export type PollResult =

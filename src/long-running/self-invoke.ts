@@ -1,5 +1,5 @@
-import type { Continuation, HandOver } from '../long-running/continuation.js';
 import { loadRuntimeSdk } from '../sdk/load-runtime-sdk.js';
+import type { Continuation, HandOver } from './continuation.js';
 
 type LambdaModule = typeof import('@aws-sdk/client-lambda');
 let client: InstanceType<LambdaModule['LambdaClient']> | undefined;
