@@ -1,4 +1,4 @@
-export type { SetupContext } from '../cli/run-setup.js';
+export type { SetupContext } from './setup-context.js';
 export {
   type ConnectedProvider,
   type ConnectProviderOptions,
