@@ -114,7 +114,7 @@ function checkId(outcome: Outcome, fallbackId: string): Outcome {
  *
  * @example
  * ```ts
- * import { fitResponse } from 'crkit';
+ * import { fitResponse } from './fit-response.js';
  * const target = { StackId: 'arn:stack', RequestId: 'r-1', LogicalResourceId: 'Res' };
  * fitResponse(target, { status: 'FAILED', physicalResourceId: 'id', reason: 'x'.repeat(10_000) }).bytes; // 4096
  * ```

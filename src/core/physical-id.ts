@@ -19,7 +19,7 @@ function stackName(stackId: string): string {
  *
  * @example
  * ```ts
- * import { defaultPhysicalResourceId } from 'crkit';
+ * import { defaultPhysicalResourceId } from 'crkit/advanced';
  * defaultPhysicalResourceId({
  *   StackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/app/5b9a8f10',
  *   LogicalResourceId: 'TestUser',

@@ -2,7 +2,7 @@ import { errorText } from '../error-text.js';
 import type { Logger } from '../logger.js';
 import type { Redactor } from '../redaction/redactor.js';
 import {
-  type Delivery,
+  type ResponseDelivery,
   type RetryOptions,
   type SendDependencies,
   sendResponse,
@@ -16,7 +16,7 @@ import { textField } from './text-field.js';
 export interface Sent {
   readonly outcome: Outcome;
   readonly body: string;
-  readonly delivery: Delivery;
+  readonly delivery: ResponseDelivery;
 }
 
 /**
@@ -84,7 +84,9 @@ export function createReply(request: unknown, context: ReplyContext): Reply {
       context.responseDeadline,
       context.retry,
       context,
-    ).catch((error: unknown): Delivery => ({ delivered: false, attempts: 0, error: errorText(error) }));
+    ).catch(
+      (error: unknown): ResponseDelivery => ({ delivered: false, attempts: 0, error: errorText(error) }),
+    );
     return { outcome, body, delivery };
   };
   const once = (make: () => Promise<Sent>): Promise<Sent> => {

@@ -20,7 +20,7 @@ function parseQueueArn(arn: string) {
  *
  * @example
  * ```ts
- * import { requeue } from 'crkit';
+ * import { requeue } from 'crkit/advanced';
  * const handOver = requeue('arn:aws:sqs:us-east-1:123456789012:dns-requests');
  * ```
  */

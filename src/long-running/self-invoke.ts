@@ -11,7 +11,7 @@ let client: InstanceType<LambdaModule['LambdaClient']> | undefined;
  *
  * @example
  * ```ts
- * import { selfInvoke } from 'crkit';
+ * import { selfInvoke } from 'crkit/advanced';
  * const handOver = selfInvoke('arn:aws:lambda:us-east-1:123456789012:function:provider');
  * ```
  */

@@ -5,4 +5,3 @@ export interface SetupContext {
   /** The local emulator with `--local` (its SDK client configuration, account, endpoint), else undefined. */
   readonly aws: LocalAws | undefined;
 }
-
