@@ -41,6 +41,8 @@ export {
   type CrkitResourceProps,
   CrkitSnsProvider,
   type CrkitSnsProviderProps,
+  checkLeastPrivilege,
   type ICrkitProvider,
   type Publishers,
+  providerStatements,
 } from '../src/cdk/index.js';

@@ -143,6 +143,7 @@ export async function pollUntilComplete(
       state: work.state,
       attempt: work.attempt,
       elapsedMs: now() - work.startedAt,
+      timeoutMs: totalMs,
       event,
       logger,
       signal: controller.signal,

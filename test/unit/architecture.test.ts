@@ -85,4 +85,15 @@ describe('the architecture of src/', () => {
     const reached = runtime.flatMap((unit) => [...(graph.get(unit) ?? [])].map((to) => `${unit} -> ${to}`));
     expect(reached.filter((edge) => /-> (cdk|cli|testing)\//.test(edge))).toEqual([]);
   });
+
+  it('has the ready-made providers use crkit through its public entry points only, as a user would', () => {
+    const providers = join(root, 'providers');
+    const deep = sourceFiles(providers).flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/from '(\.{1,2}\/[^']+)'/g)]
+        .map((match) => resolve(dirname(file), match[1] ?? ''))
+        .filter((target) => !target.startsWith(providers))
+        .map((target) => `${relative(root, file)} -> ${relative(root, target)}`),
+    );
+    expect(deep).toEqual([]);
+  });
 });

@@ -14,12 +14,13 @@ import {
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CROSS_ACCOUNT_DNS_ENV } from '../../../providers/cross-account-dns-record/environment.js';
 import {
   createCrossAccountDnsRecordDefinition,
   readDnsAllowlist,
 } from '../../../providers/cross-account-dns-record/index.js';
 import { sqsHandler as dnsRecordSqsHandler } from '../../../providers/cross-account-dns-record/lambda.js';
-import { CROSS_ACCOUNT_DNS_ENV, ENV, PROVIDER_ENV } from '../../../src/constants.js';
+import { ENV, PROVIDER_ENV } from '../../../src/constants.js';
 import type { ResponseBody } from '../../../src/core/fit-response.js';
 import { sqsHandler } from '../../../src/entry/sqs.js';
 import { createEvent, deleteEvent } from '../../../src/testing/events.js';
