@@ -7,8 +7,8 @@ import type { AnyResourceDefinition, CompletionContext, HandlerResult } from '..
 import type { Deadlines } from './deadline.js';
 import type { ResolvedOptions } from './options.js';
 import type { Outcome, PendingOutcome } from './outcome.js';
+import { parseProperties } from './parse-properties.js';
 import { handlerIdProblem } from './physical-id.js';
-import { parseProperties } from './run-handler.js';
 
 /** Where a pending operation got to in this invocation. */
 export type PollResult =

@@ -45,6 +45,8 @@ export interface Reply {
    * deadline forces then carries it, so that the rollback Delete removes the resource.
    */
   madeId: string | undefined;
+  /** A FAILED outcome with `reason`: under the id of what this request made (`madeId`), else its failure id. */
+  failure(reason: string): Outcome;
   /** The request's one redaction step, which knows its secrets. */
   readonly redactor: Redactor;
   /** A hand-over under way: the invocation's deadline waits for it (until `Deadlines.handOver`) before answering. */
@@ -112,6 +114,11 @@ export function createReply(request: unknown, context: ReplyContext): Reply {
         const fitted = fitSafely(target, outcome, reply.madeId ?? failureId(request), context.redactor.text);
         return put(fitted.body, fitted.outcome);
       }),
+    failure: (reason) => ({
+      status: 'FAILED',
+      physicalResourceId: reply.madeId ?? failureId(request),
+      reason,
+    }),
     resend: (body) => once(() => put(body, statusOf(body, target))),
     handOver() {
       if (first) return false;

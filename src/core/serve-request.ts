@@ -8,16 +8,17 @@ import { createRedactor } from '../redaction/redactor.js';
 import type { Router } from '../resource/router.js';
 import type { AnyResourceDefinition } from '../resource/types.js';
 import { checkResponseUrl, originsFromEnvironment } from '../response/response-url.js';
+import { answerByCutoff } from './answer-by-cutoff.js';
 import { answerOnce, type OnceContext, requestKey, resultOf } from './answer-once.js';
 import { completePending } from './complete-pending.js';
-import { computeDeadlines, type Deadlines, serviceTimeoutSeconds } from './deadline.js';
+import { computeDeadlines, type Deadlines, serviceTimeoutOf } from './deadline.js';
+import { nothingToDelete } from './delete-contract.js';
 import type { ResolvedOptions } from './options.js';
 import type { Outcome } from './outcome.js';
+import { parseProperties } from './parse-properties.js';
 import { parseRequest } from './parse-request.js';
-import { failureId } from './physical-id.js';
 import type { RecordResult } from './record-result.js';
 import { createReply, type Reply } from './reply.js';
-import { nothingToDelete, parseProperties } from './run-handler.js';
 import { textField } from './text-field.js';
 import { guardUnhandledRejections } from './unhandled-rejections.js';
 import { deleteOrphan, runWithWatchdog } from './watchdog.js';
@@ -84,7 +85,7 @@ export async function serveRequest(raw: unknown, context: ServeContext): Promise
     ...ids,
     responseUrl: describeUrl(url.url.href),
   });
-  const serviceTimeout = rawServiceTimeout(request);
+  const serviceTimeout = serviceTimeoutOf(request);
   const deadlines = computeDeadlines(start, context.remainingMs, serviceTimeout, options.timeoutMarginMs);
   const requestOptions = { ...options, logger };
   const reply = createReply(request, {
@@ -105,7 +106,7 @@ export async function serveRequest(raw: unknown, context: ServeContext): Promise
   const work = answerRequest(raw, flight).catch(async (error: unknown): Promise<RecordResult> => {
     // Only a defect lands here; the request still gets its answer.
     const reason = `internal error: ${errorText(error)}`;
-    return resultOf(await reply.send(failure(reply, request, reason)), undefined);
+    return resultOf(await reply.send(reply.failure(reason)), undefined);
   });
   const result = await answerByCutoff(work, request, flight);
   const late = result.kind === 'answered' || result.kind === 'retry' ? result.late : undefined;
@@ -119,7 +120,7 @@ async function answerRequest(raw: unknown, flight: InFlight): Promise<RecordResu
   const send = async (outcome: Outcome) => resultOf(await reply.send(outcome), undefined);
   reply.stage = 'parsing the request';
   const parsed = parseRequest(raw);
-  if (!parsed.ok) return send(failure(reply, raw, parsed.reason));
+  if (!parsed.ok) return send(reply.failure(parsed.reason));
   const { event, continuation } = parsed;
   const definition = router.find(event.ResourceType);
   if (definition) redactSensitiveProperties(definition, event, reply);
@@ -141,11 +142,11 @@ async function answerRequest(raw: unknown, flight: InFlight): Promise<RecordResu
       typeof refusal === 'string'
         ? refusal
         : `refused: authorize returned ${errorText(refusal)} (expected a reason string, or undefined to serve)`;
-    return send(failure(reply, event, reason));
+    return send(reply.failure(reason));
   }
   if (!definition) {
     const reason = `unknown resource type ${event.ResourceType}; this provider serves ${router.resourceTypes.join(', ')}`;
-    return send(failure(reply, event, reason));
+    return send(reply.failure(reason));
   }
   return answerOnce(requestKey(event, continuation), event, flight, () =>
     runAndSend(definition, event, continuation, flight),
@@ -209,57 +210,6 @@ async function runAndSend(
 }
 
 /**
- * The invocation's one deadline: the request's own result when it comes before the cut-off; else FAILED at the
- * cut-off naming the stage still running (unless a hand-over under way finishes by `deadlines.handOver`, or the
- * request was answered and crkit is only storing its outcome).
- */
-async function answerByCutoff(work: Promise<RecordResult>, request: unknown, flight: InFlight) {
-  const { options, reply, deadlines, start } = flight;
-  let timer: NodeJS.Timeout | undefined;
-  const cutoff = new Promise<'cutoff'>((resolve) => {
-    timer = setTimeout(() => resolve('cutoff'), Math.max(0, deadlines.cutoff - options.now()));
-  });
-  const first = await Promise.race([work, cutoff]);
-  clearTimeout(timer);
-  if (first !== 'cutoff') return first;
-  const settled = work.then(
-    () => undefined,
-    () => undefined,
-  );
-  if (!reply.done && reply.handingOver) {
-    // A hand-over is under way: answering FAILED now while it may still succeed could answer twice.
-    let wait: NodeJS.Timeout | undefined;
-    const until = new Promise<void>((resolve) => {
-      wait = setTimeout(resolve, Math.max(0, deadlines.handOver + 25 - options.now()));
-    });
-    await Promise.race([reply.handingOver, until]);
-    clearTimeout(wait);
-    // Its outcome (handed over, or FAILED) goes out through the reply; give it the turn it takes.
-    await Promise.race([work, new Promise((resolve) => setImmediate(resolve))]);
-  }
-  if (reply.done) {
-    // Answered (or handed over) already, but crkit is still awaiting something after it (storing the outcome).
-    const sent = await reply.answered;
-    return sent ? resultOf(sent, settled) : { kind: 'handed-over' as const };
-  }
-  const seconds = Math.round((deadlines.cutoff - start) / 100) / 10;
-  const reason = `timed out after ${seconds} s: ${reply.stage} did not finish before the invocation's deadline`;
-  const sent = await reply.send(failure(reply, request, reason));
-  options.logger.error('answered at the deadline', {
-    requestId: textField(request, 'RequestId'),
-    logicalResourceId: textField(request, 'LogicalResourceId'),
-    stage: reply.stage,
-    outcome: sent.outcome.status,
-  });
-  return resultOf(sent, settled);
-}
-
-/** A FAILED answer: under the id of what this request made, if anything, else the request's own failure id. */
-function failure(reply: Reply, request: unknown, reason: string): Outcome {
-  return { status: 'FAILED', physicalResourceId: reply.madeId ?? failureId(request), reason };
-}
-
-/**
  * The values of sensitive properties are secrets of this request: no Reason or log line may show them, neither as
  * sent nor as the schema turns them (a list's items, a field inside `cfn.json`, a transformed value).
  */
@@ -280,15 +230,4 @@ function redactSensitiveProperties(
       if (parsed.ok) reply.redactor.add(parsed.value[key]);
     }
   }
-}
-
-/** A ServiceTimeout on the event or in its properties, read from the raw event before it is parsed. */
-function rawServiceTimeout(request: unknown): number | undefined {
-  const record = (typeof request === 'object' && request !== null ? request : {}) as Record<string, unknown>;
-  const properties = record.ResourceProperties;
-  const fromProperties =
-    typeof properties === 'object' && properties !== null
-      ? (properties as Record<string, unknown>).ServiceTimeout
-      : undefined;
-  return serviceTimeoutSeconds(record.ServiceTimeout ?? fromProperties);
 }
