@@ -64,7 +64,8 @@ interface InFlight extends ServeContext, OnceContext {
 export async function serveRequest(raw: unknown, context: ServeContext): Promise<RecordResult> {
   const { options } = context;
   const start = options.now();
-  const request = isContinuation(raw) ? raw.request : raw;
+  const continued = isContinuation(raw);
+  const request = continued ? raw.request : raw;
   const ids = {
     requestId: textField(request, 'RequestId'),
     logicalResourceId: textField(request, 'LogicalResourceId'),
@@ -81,7 +82,7 @@ export async function serveRequest(raw: unknown, context: ServeContext): Promise
   const redactor = createRedactor();
   redactor.add(url.url.href);
   const logger = redactingLogger(options.logger, redactor);
-  logger.info(isContinuation(raw) ? 'request continued' : 'request received', {
+  logger.info(continued ? 'request continued' : 'request received', {
     ...ids,
     responseUrl: describeUrl(url.url.href),
   });
