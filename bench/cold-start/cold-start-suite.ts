@@ -32,6 +32,8 @@ export interface VariantResult {
 export interface ColdStartResult {
   readonly rows: readonly VariantResult[];
   readonly bundles: ReadonlyMap<string, BundleInfo>;
+  /** The specs the bundles were built from (their targets). */
+  readonly specs: readonly BundleSpec[];
   readonly notes: readonly string[];
 }
 
@@ -96,7 +98,7 @@ async function measure(
 async function buildAll(specs: readonly BundleSpec[], workdir: string): Promise<Map<string, BundleInfo>> {
   const bundles = new Map<string, BundleInfo>();
   for (const spec of specs) {
-    const { id, entry, prebuilt, format, target, substitutions } = spec;
+    const { id, entry, prebuilt, format, target, substitutions, bundler, zodPlugin, alias } = spec;
     if (prebuilt) {
       bundles.set(id, await measureFile(prebuilt, format ?? 'cjs'));
       continue;
@@ -108,6 +110,9 @@ async function buildAll(specs: readonly BundleSpec[], workdir: string): Promise<
       ...(format ? { format } : {}),
       ...(target ? { target } : {}),
       ...(substitutions ? { substitutions } : {}),
+      ...(bundler ? { bundler } : {}),
+      ...(zodPlugin === false ? { zodPlugin } : {}),
+      ...(alias ? { alias } : {}),
     });
     bundles.set(id, info);
   }
@@ -178,5 +183,5 @@ export async function runColdStartSuite(options: ColdStartOptions): Promise<Cold
       rssMiB: summarize(list.map((s) => s.maxRssKiB / 1024)),
     };
   });
-  return { rows, bundles, notes };
+  return { rows, bundles, specs: options.bundles, notes };
 }
