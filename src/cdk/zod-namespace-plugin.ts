@@ -8,7 +8,7 @@ const ZOD = /^zod(?:\/v4)?$/;
  * An import or export statement with a `from` clause, at the start of a line or after `;` or `}` (so not in a JSDoc
  * line, which starts with `*`). Groups: what precedes, `import`/`export`, the clause, the quote, the specifier.
  */
-const STATEMENT = /(^|[;}])([ \t]*)(import|export)\s+(?!type\s)([^;'"]*?)\s*from\s*(['"])([^'"\n]+)\5/gm;
+const STATEMENT = /(^|[;}])([ \t]*)(import|export)\s*(?!type\s)([^;'"]*?)\s*from\s*(['"])([^'"\n]+)\5/gm;
 /** The clause of an import: a default binding, then named bindings or a namespace. */
 const IMPORT_CLAUSE = /^(?:([\w$]+)\s*(?:,\s*|$))?(?:\{([^{}]*)\}|\*\s*as\s+([\w$]+))?$/;
 
@@ -52,12 +52,16 @@ const exportsZ = (clause: string) =>
   specifiers(/^\{([^}]*)\}$/.exec(clause)?.[1] ?? '').some(
     (s) => !s.typeOnly && s.imported === 'z' && s.local === 'z',
   );
+/** Whether an import clause binds the name `z` (to re-export it). */
 const importsZ = (clause: string) => {
   const [, defaultName, named = '', namespace] = IMPORT_CLAUSE.exec(clause) ?? [];
   return (
     defaultName === 'z' || namespace === 'z' || specifiers(named).some((s) => !s.typeOnly && s.local === 'z')
   );
 };
+/** Whether an import clause takes the export named `z` (under any local name). */
+const takesZ = (clause: string) =>
+  specifiers(IMPORT_CLAUSE.exec(clause)?.[2] ?? '').some((s) => !s.typeOnly && s.imported === 'z');
 
 /**
  * Rewrites the imports of zod's `z` object (`import { z } from 'zod'`, `import z from 'zod'`, `{ z as y }`, from
@@ -91,14 +95,15 @@ export function toZodNamespace(
       const namespaces = [...(fromZod && defaultName ? [defaultName] : []), ...zeds.map((s) => s.local)];
       if (namespaces.length === 0) return statement;
       const rest = list.filter((s) => !zeds.includes(s));
-      const lines = namespaces.map((name) => `import * as ${name} from ${quote}${zod}${quote};`);
+      const lines = namespaces.map((name) => `import * as ${name} from ${quote}${zod}${quote}`);
       const kept = [
         ...(defaultName && !fromZod ? [defaultName] : []),
         ...(rest.length > 0 ? [`{ ${rest.map((s) => s.text).join(', ')} }`] : []),
         ...(namespace ? [`* as ${namespace}`] : []),
       ];
-      if (kept.length > 0) lines.push(`import ${kept.join(', ')} from ${quote}${from}${quote};`);
-      return `${before}${indent}${lines.join(' ')}`;
+      if (kept.length > 0) lines.push(`import ${kept.join(', ')} from ${quote}${from}${quote}`);
+      // The statement's own `;` (or line end) follows what replaces it.
+      return `${before}${indent}${lines.join('; ')}`;
     },
   );
 }
@@ -120,7 +125,7 @@ async function reexports(
 ): Promise<Map<string, string>> {
   const found = new Map<string, string>();
   for (const [, , , keyword, clause = '', , from = ''] of source.matchAll(STATEMENT)) {
-    if (keyword !== 'import' || ZOD.test(from) || found.has(from) || !importsZ(clause)) continue;
+    if (keyword !== 'import' || ZOD.test(from) || found.has(from) || !takesZ(clause)) continue;
     const resolved = await build.resolve(from, { resolveDir, kind: 'import-statement' });
     if (resolved.errors.length > 0 || resolved.external || resolved.namespace !== 'file') continue;
     const zod = zodReexport(await readFile(resolved.path, 'utf8').catch(() => ''));
