@@ -59,13 +59,6 @@ export type EsbuildBuild = (options: BuildOptions & { metafile: true }) => Promi
 
 /**
  * Bundles a provider with {@link providerBuildOptions} and gives esbuild's metafile.
- *
- * @example
- * ```ts
- * import { build } from 'esbuild';
- *
- * await bundleProvider(build, { entry: 'src/widget-provider.ts', outdir: 'cdk.out/widget', target: 'node22' });
- * ```
  */
 export async function bundleProvider(build: EsbuildBuild, request: ProviderBuild): Promise<Metafile> {
   return (await build(providerBuildOptions(request))).metafile;

@@ -70,12 +70,6 @@ const takesZ = (clause: string) =>
  * 440 KiB minified, `npm run bench`). The behaviour is the same: `z.object` is zod's `object` either way.
  * `reexportsZod(specifier)` says which zod specifier another module re-exports `z` from, so that an import of `z`
  * through it is rewritten too (one hop).
- *
- * @example
- * ```ts
- * toZodNamespace("import { ZodError, z } from 'zod';");
- * // "import * as z from 'zod'; import { ZodError } from 'zod';"
- * ```
  */
 export function toZodNamespace(
   source: string,
@@ -138,13 +132,6 @@ async function reexports(
  * An esbuild plugin that gives every module of a bundle, its dependencies' included, zod's tree-shakeable namespace
  * import (see {@link toZodNamespace}). crkit's constructs bundle providers with it, so that a dependency written
  * with `import { z } from 'zod'` (as `@aws-lambda-powertools/parser`'s schemas are) does not bring all of zod in.
- *
- * @example
- * ```ts
- * import { build } from 'esbuild';
- *
- * await build({ entryPoints: ['provider.ts'], bundle: true, outdir: 'out', plugins: [zodNamespacePlugin()] });
- * ```
  */
 export function zodNamespacePlugin(): Plugin {
   return {
