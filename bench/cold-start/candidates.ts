@@ -3,7 +3,7 @@
 // init, or load undici at another moment. `npm run bench -- --only=candidates`.
 import { fileURLToPath } from 'node:url';
 import type { Substitution } from '../lib/bundle.js';
-import type { BundleSpec, Variant } from './variants.js';
+import { type BundleSpec, floorRow, type Variant } from './variants.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const source = (path: string) => here(`../../src/${path}`);
@@ -124,14 +124,7 @@ const LABELS: Readonly<Record<string, string>> = {
 function rows(protocol: 'http' | 'https', workMs: number, ids: readonly string[]): Variant[] {
   const suffix = `${protocol}-${workMs}`;
   return [
-    {
-      id: `floor-${suffix}`,
-      label: `hand-written, node:${protocol}`,
-      bundle: 'floor',
-      protocol,
-      workMs,
-      floor: true,
-    },
+    floorRow(protocol, workMs, suffix),
     ...ids.map((id) => ({ id: `${id}-${suffix}`, label: LABELS[id] ?? id, bundle: id, protocol, workMs })),
   ];
 }

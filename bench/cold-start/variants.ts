@@ -110,18 +110,21 @@ export const BUNDLES: readonly BundleSpec[] = [
   { id: 'cdk-provider-framework', prebuilt: FRAMEWORK_FILE },
 ];
 
+/** The hand-written floor of a group (bundle `floor`). */
+export const floorRow = (protocol: 'http' | 'https', workMs: number, suffix: string): Variant => ({
+  id: `floor-${suffix}`,
+  label: `hand-written, node:${protocol}`,
+  bundle: 'floor',
+  protocol,
+  workMs,
+  floor: true,
+});
+
 /** The floor, the floor plus zod and crkit as the constructs bundle it, for one scheme and work. */
 function baseRows(protocol: 'http' | 'https', workMs: number, target: number): Variant[] {
   const suffix = `${protocol}${workMs > 0 ? '' : '-0'}`;
   return [
-    {
-      id: `floor-${suffix}`,
-      label: `hand-written, node:${protocol}`,
-      bundle: 'floor',
-      protocol,
-      workMs,
-      floor: true,
-    },
+    floorRow(protocol, workMs, suffix),
     {
       id: `floor-zod-${suffix}`,
       label: 'hand-written + zod `import * as z` (reference)',

@@ -72,7 +72,10 @@ describe('CrkitProvider bundles', () => {
   it('ships the provider as ESM with undici in a chunk of its own, and zod tree-shaken', () => {
     const { files, read, template } = bundled({ entry: WIDGET_ENTRY });
 
-    template.hasResourceProperties('AWS::Lambda::Function', { Handler: 'index.handler', Runtime: 'nodejs22.x' });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Handler: 'index.handler',
+      Runtime: 'nodejs22.x',
+    });
     const undici = files.filter((file) => /^undici-\w+\.mjs$/.test(file));
     expect(undici).toHaveLength(1);
     expect(read('index.mjs')).toContain(`import("./${undici[0]}")`);
