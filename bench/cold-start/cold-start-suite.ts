@@ -15,6 +15,8 @@ interface Sample {
   /** Handler invoked to the PUT received (Lambda's first Invoke, as far as CloudFormation is concerned). */
   readonly invokeMs: number;
   readonly maxRssKiB: number;
+  /** CPU time of the process until the handler had answered. */
+  readonly cpuMs: number;
 }
 
 /** A row of the cold-start table. */
@@ -26,6 +28,7 @@ export interface VariantResult {
   readonly init: Summary;
   readonly invoke: Summary;
   readonly rssMiB: Summary;
+  readonly cpu: Summary;
 }
 
 /** Everything the cold-start suite measured. */
@@ -92,6 +95,7 @@ async function measure(
     initMs: toMs(BigInt(report.loadedNs) - start),
     invokeMs: toMs(put.receivedNs - BigInt(report.invokedNs)),
     maxRssKiB: report.maxRssKiB,
+    cpuMs: report.cpuMs,
   };
 }
 
@@ -181,6 +185,7 @@ export async function runColdStartSuite(options: ColdStartOptions): Promise<Cold
       init: summarize(list.map((s) => s.initMs)),
       invoke: summarize(list.map((s) => s.invokeMs)),
       rssMiB: summarize(list.map((s) => s.maxRssKiB / 1024)),
+      cpu: summarize(list.map((s) => s.cpuMs)),
     };
   });
   return { rows, bundles, specs: options.bundles, notes };

@@ -11,6 +11,9 @@ const HEADERS = [
   'cold start ms, median (min–max)',
   'vs floor',
   'vs floor+zod',
+  'CPU ms to the answer',
+  'CPU vs floor',
+  'CPU vs floor+zod',
   'init ms',
   'invoke→PUT ms',
   'peak RSS MiB, median (min–max)',
@@ -39,6 +42,9 @@ function row(result: VariantResult, { floor, reference }: Group): string[] {
     msRange(result.total),
     isFloor ? '×1.00' : ratio(result.total.median, floor?.total.median),
     result === reference || isFloor ? '—' : ratio(result.total.median, reference?.total.median),
+    ms(result.cpu.median),
+    isFloor ? '×1.00' : ratio(result.cpu.median, floor?.cpu.median),
+    result === reference || isFloor ? '—' : ratio(result.cpu.median, reference?.cpu.median),
     ms(result.init.median),
     ms(result.invoke.median),
     `${result.rssMiB.median.toFixed(1)} (${result.rssMiB.min.toFixed(1)}–${result.rssMiB.max.toFixed(1)})`,
@@ -96,8 +102,10 @@ export function targetLines(result: ColdStartResult, groups: ReadonlyMap<string,
     for (const [name, base, limit] of checks) {
       if (limit === undefined || !base) continue;
       const value = row.total.median / base.total.median;
+      const cpu = row.cpu.median / base.cpu.median;
       lines.push(
-        `${row.variant.label}, ${row.group}: ×${value.toFixed(2)} of ${name} (≤ ×${limit.toFixed(2)}: ${verdict(value, limit)}).`,
+        `${row.variant.label}, ${row.group}: ×${value.toFixed(2)} of ${name} (≤ ×${limit.toFixed(2)}: ` +
+          `${verdict(value, limit)}); CPU time ×${cpu.toFixed(2)}.`,
       );
     }
   }
@@ -132,7 +140,8 @@ export function formatColdStart(result: ColdStartResult): string {
     '',
     `${runs} fresh processes per row, interleaved. "cold start": process start to the PUT received by the loopback ` +
       'server; "init": process start to the handler module loaded (Node start included); "invoke→PUT": handler ' +
-      'called to PUT received. Ratios are of medians. "KiB at init": the files Node loads before the handler runs; ' +
+      'called to PUT received; "CPU ms": user and system time the process had used when the handler had answered ' +
+      '(it hardly grows with the load of the machine, the times do). Ratios are of medians. "KiB at init": the files Node loads before the handler runs; ' +
       'the parts (from esbuild\'s metafile) say what they hold, and "later" what chunks loaded with `import()` hold.',
     ...result.notes.map((note) => `\n- ${note}`),
     ...(targets.length > 0 ? ['', '### Targets', '', ...targets.map((line) => `- ${line}`)] : []),
