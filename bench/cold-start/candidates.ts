@@ -26,6 +26,12 @@ const lazyCrypto = (path: string, name: string): Substitution =>
     `const ${name} = (...args) => process.getBuiltinModule('node:crypto').${name}(...args);`,
   );
 const LAZY_CRYPTO = [
+  // lambdaHandler has no idempotency store by default: its request key (a SHA-256) is not needed then.
+  replace(
+    'idempotency/answer-once.ts',
+    'const key = requestKey(raw);',
+    'const key = store ? requestKey(raw) : undefined;',
+  ),
   lazyCrypto('core/physical-id.ts', 'createHash'),
   lazyCrypto('idempotency/answer-once.ts', 'createHash'),
   lazyCrypto('long-running/poll.ts', 'randomUUID'),
@@ -112,7 +118,8 @@ export const CANDIDATE_BUNDLES: readonly BundleSpec[] = [
 
 const LABELS: Readonly<Record<string, string>> = {
   crkit: 'crkit as it is (undici after the first answer, node:https when a request arrives)',
-  'lazy-crypto': '+ node:crypto at first use (physical-id.ts, answer-once.ts, poll.ts)',
+  'lazy-crypto':
+    '+ node:crypto at first use (physical-id.ts, answer-once.ts, poll.ts; no request key without a store)',
   'lazy-continuation': '+ continuation schema at first use (continuation.ts, decide.ts)',
   'lazy-both': '+ both of the above',
   'undici-at-request': 'undici loaded when a request arrives (the former preloadTransport)',

@@ -17,6 +17,8 @@ interface Sample {
   readonly maxRssKiB: number;
   /** CPU time of the process until the handler had answered. */
   readonly cpuMs: number;
+  /** CPU time of the process until the handler module had loaded. */
+  readonly initCpuMs: number;
 }
 
 /** A row of the cold-start table. */
@@ -29,6 +31,7 @@ export interface VariantResult {
   readonly invoke: Summary;
   readonly rssMiB: Summary;
   readonly cpu: Summary;
+  readonly initCpu: Summary;
 }
 
 /** Everything the cold-start suite measured. */
@@ -96,6 +99,7 @@ async function measure(
     invokeMs: toMs(put.receivedNs - BigInt(report.invokedNs)),
     maxRssKiB: report.maxRssKiB,
     cpuMs: report.cpuMs,
+    initCpuMs: report.initCpuMs,
   };
 }
 
@@ -186,6 +190,7 @@ export async function runColdStartSuite(options: ColdStartOptions): Promise<Cold
       invoke: summarize(list.map((s) => s.invokeMs)),
       rssMiB: summarize(list.map((s) => s.maxRssKiB / 1024)),
       cpu: summarize(list.map((s) => s.cpuMs)),
+      initCpu: summarize(list.map((s) => s.initCpuMs)),
     };
   });
   return { rows, bundles, specs: options.bundles, notes };

@@ -15,6 +15,7 @@ const HEADERS = [
   'CPU vs floor',
   'CPU vs floor+zod',
   'init ms',
+  'init CPU ms',
   'invoke→PUT ms',
   'peak RSS MiB, median (min–max)',
   'RSS vs floor',
@@ -46,6 +47,7 @@ function row(result: VariantResult, { floor, reference }: Group): string[] {
     isFloor ? '×1.00' : ratio(result.cpu.median, floor?.cpu.median),
     result === reference || isFloor ? '—' : ratio(result.cpu.median, reference?.cpu.median),
     ms(result.init.median),
+    ms(result.initCpu.median),
     ms(result.invoke.median),
     `${result.rssMiB.median.toFixed(1)} (${result.rssMiB.min.toFixed(1)}–${result.rssMiB.max.toFixed(1)})`,
     isFloor ? '×1.00' : ratio(result.rssMiB.median, floor?.rssMiB.median),
@@ -141,6 +143,7 @@ export function formatColdStart(result: ColdStartResult): string {
     `${runs} fresh processes per row, interleaved. "cold start": process start to the PUT received by the loopback ` +
       'server; "init": process start to the handler module loaded (Node start included); "invoke→PUT": handler ' +
       'called to PUT received; "CPU ms": user and system time the process had used when the handler had answered ' +
+      '("init CPU": when the module had loaded) ' +
       '(it hardly grows with the load of the machine, the times do). Ratios are of medians. "KiB at init": the files Node loads before the handler runs; ' +
       'the parts (from esbuild\'s metafile) say what they hold, and "later" what chunks loaded with `import()` hold.',
     ...result.notes.map((note) => `\n- ${note}`),

@@ -24,6 +24,8 @@ export interface RunnerReport {
    * hardly grows when other work shares the machine.
    */
   readonly cpuMs: number;
+  /** CPU time (ms) when the handler module had loaded. */
+  readonly initCpuMs: number;
   /** Durations (ms) a piece measured itself, in `load` mode. */
   readonly pieces?: Record<string, number>;
   readonly error?: string;
@@ -62,6 +64,7 @@ async function main(): Promise<RunnerReport> {
   if (!file) throw new Error('usage: node runner.mjs <bundle> [invoke|load] [export]');
   const module = await load(file);
   const loadedNs = now();
+  const initCpuMs = cpuMs();
   const invokedNs = now();
   let pieces: Record<string, number> | undefined;
   if (mode === 'invoke') {
@@ -81,6 +84,7 @@ async function main(): Promise<RunnerReport> {
     doneNs: now(),
     maxRssKiB: process.resourceUsage().maxRSS,
     cpuMs: cpuMs(),
+    initCpuMs,
     ...(pieces ? { pieces } : {}),
   };
 }
