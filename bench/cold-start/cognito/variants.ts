@@ -20,12 +20,8 @@ export const AWS_CUSTOM_RESOURCE_FILE = join(
 export const COGNITO_BUNDLES: readonly BundleSpec[] = [
   { id: 'cognito-floor', entry: here('./handlers/floor-cognito.ts') },
   { id: 'cognito-floor-min', entry: here('./handlers/floor-cognito-min.ts') },
-  {
-    id: 'cognito-crkit',
-    entry: here('../../../providers/cognito-test-user/handler.ts'),
-    bundler: 'construct',
-  },
-  { id: 'cognito-sdk-call', entry: here('../../../providers/sdk-call/handler.ts'), bundler: 'construct' },
+  { id: 'cognito-crkit', entry: here('../../../providers/cognito-test-user/handler.ts') },
+  { id: 'cognito-sdk-call', entry: here('../../../providers/sdk-call/handler.ts') },
   { id: 'aws-custom-resource', prebuilt: AWS_CUSTOM_RESOURCE_FILE },
   {
     id: 'cdk-provider-framework',
