@@ -1,12 +1,13 @@
 // `npm run bench`: every suite, printed as markdown and written to bench/results.md (see bench/README.md).
 // Options: --only=SUITE[,SUITE...] (cold-start, cognito, pieces, invocations, hang, warm, long-running,
-// sqs-batch), --runs=N (cold-start processes per row, 20), --cognito-runs=N (10), --piece-runs=N (12),
+// sqs-batch; and candidates, run only when named), --runs=N (cold-start processes per row, 20), --cognito-runs=N (10), --piece-runs=N (12),
 // --hang-runs=N (3), --warm-rounds=N (3), --warm-events=N (300), --lr-jobs=N (30), --sqs-batches=N (8),
 // --out=FILE (bench/results.md).
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { CANDIDATE_BUNDLES, CANDIDATE_VARIANTS } from './cold-start/candidates.js';
 import { COGNITO_BUNDLES, COGNITO_NOTES, COGNITO_VARIANTS } from './cold-start/cognito/variants.js';
 import { runColdStartSuite } from './cold-start/cold-start-suite.js';
 import { formatColdStart } from './cold-start/format-cold-start.js';
@@ -29,7 +30,10 @@ const SUITES = [
   'warm',
   'long-running',
   'sqs-batch',
+  'candidates',
 ] as const;
+/** Suites run only when `--only` names them. */
+const OPT_IN: readonly string[] = ['candidates'];
 const COUNTS = {
   runs: '20',
   'cognito-runs': '10',
@@ -60,7 +64,7 @@ const unknown = only?.filter((name) => !(SUITES as readonly string[]).includes(n
 if (unknown.length > 0) {
   throw new Error(`--only: unknown suite ${unknown.join(', ')}; choose from ${SUITES.join(', ')}`);
 }
-const selected = (suite: (typeof SUITES)[number]) => !only || only.includes(suite);
+const selected = (suite: (typeof SUITES)[number]) => (only ? only.includes(suite) : !OPT_IN.includes(suite));
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const args = process.argv.slice(2);
 const command = ['npm run bench', ...(args.length > 0 ? ['--', ...args] : [])].join(' ');
@@ -99,6 +103,17 @@ try {
       'Cold start of the Cognito test-user provider',
       formatColdStart({ ...result, notes: [...result.notes, ...COGNITO_NOTES] }),
     );
+  }
+  if (selected('candidates')) {
+    const result = await runColdStartSuite({
+      harness,
+      workdir,
+      bundles: CANDIDATE_BUNDLES,
+      variants: CANDIDATE_VARIANTS,
+      runs: count('runs'),
+      log,
+    });
+    add('Cold start with proposed core changes', formatColdStart(result));
   }
   if (selected('pieces')) {
     const pieces = await runPiecesSuite({ harness, workdir, pieces: PIECES, runs: count('piece-runs'), log });
@@ -159,9 +174,10 @@ const header = [
   `- Load average (1 min) before / after: ${loadBefore ?? 'n/a'} / ${loadAverage() ?? 'n/a'} ` +
     '(other work on the machine inflates every figure)',
   `- Command: \`${command}\` (${seconds} s)`,
-  '- Bundles: esbuild as CDK NodejsFunction bundles (platform node, target node22, CJS unless noted, minified, ' +
-    '`@aws-sdk/*` external); each cold-start row is a fresh `node` process. How each table is made: ' +
-    'bench/README.md.',
+  "- Bundles: crkit's providers as crkit's constructs bundle them (`src/cdk/provider-build.ts`: esbuild, ESM, " +
+    'code splitting, the zod namespace plugin, minified, target node22, `@aws-sdk/*` external); the others as CDK ' +
+    "NodejsFunction's defaults bundle them (CJS, minified); each cold-start row is a fresh `node` process. How each " +
+    'table is made: bench/README.md.',
   '',
 ];
 const text = `${[...header, ...sections].join('\n').trimEnd()}\n`;

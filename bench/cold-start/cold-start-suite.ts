@@ -15,6 +15,10 @@ interface Sample {
   /** Handler invoked to the PUT received (Lambda's first Invoke, as far as CloudFormation is concerned). */
   readonly invokeMs: number;
   readonly maxRssKiB: number;
+  /** CPU time of the process until the handler had answered. */
+  readonly cpuMs: number;
+  /** CPU time of the process until the handler module had loaded. */
+  readonly initCpuMs: number;
 }
 
 /** A row of the cold-start table. */
@@ -26,12 +30,16 @@ export interface VariantResult {
   readonly init: Summary;
   readonly invoke: Summary;
   readonly rssMiB: Summary;
+  readonly cpu: Summary;
+  readonly initCpu: Summary;
 }
 
 /** Everything the cold-start suite measured. */
 export interface ColdStartResult {
   readonly rows: readonly VariantResult[];
   readonly bundles: ReadonlyMap<string, BundleInfo>;
+  /** The specs the bundles were built from (their targets). */
+  readonly specs: readonly BundleSpec[];
   readonly notes: readonly string[];
 }
 
@@ -90,13 +98,15 @@ async function measure(
     initMs: toMs(BigInt(report.loadedNs) - start),
     invokeMs: toMs(put.receivedNs - BigInt(report.invokedNs)),
     maxRssKiB: report.maxRssKiB,
+    cpuMs: report.cpuMs,
+    initCpuMs: report.initCpuMs,
   };
 }
 
 async function buildAll(specs: readonly BundleSpec[], workdir: string): Promise<Map<string, BundleInfo>> {
   const bundles = new Map<string, BundleInfo>();
   for (const spec of specs) {
-    const { id, entry, prebuilt, format, target, substitutions } = spec;
+    const { id, entry, prebuilt, format, target, substitutions, bundler, zodPlugin, alias } = spec;
     if (prebuilt) {
       bundles.set(id, await measureFile(prebuilt, format ?? 'cjs'));
       continue;
@@ -108,6 +118,9 @@ async function buildAll(specs: readonly BundleSpec[], workdir: string): Promise<
       ...(format ? { format } : {}),
       ...(target ? { target } : {}),
       ...(substitutions ? { substitutions } : {}),
+      ...(bundler ? { bundler } : {}),
+      ...(zodPlugin === false ? { zodPlugin } : {}),
+      ...(alias ? { alias } : {}),
     });
     bundles.set(id, info);
   }
@@ -176,7 +189,9 @@ export async function runColdStartSuite(options: ColdStartOptions): Promise<Cold
       init: summarize(list.map((s) => s.initMs)),
       invoke: summarize(list.map((s) => s.invokeMs)),
       rssMiB: summarize(list.map((s) => s.maxRssKiB / 1024)),
+      cpu: summarize(list.map((s) => s.cpuMs)),
+      initCpu: summarize(list.map((s) => s.initCpuMs)),
     };
   });
-  return { rows, bundles, notes };
+  return { rows, bundles, specs: options.bundles, notes };
 }

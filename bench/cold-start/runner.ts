@@ -19,6 +19,13 @@ export interface RunnerReport {
   readonly doneNs: string;
   /** Peak resident set size, in KiB (`process.resourceUsage().maxRSS`). */
   readonly maxRssKiB: number;
+  /**
+   * CPU time (user and system, ms) the process had used when the handler had answered: unlike the times above, it
+   * hardly grows when other work shares the machine.
+   */
+  readonly cpuMs: number;
+  /** CPU time (ms) when the handler module had loaded. */
+  readonly initCpuMs: number;
   /** Durations (ms) a piece measured itself, in `load` mode. */
   readonly pieces?: Record<string, number>;
   readonly error?: string;
@@ -28,6 +35,10 @@ type Handler = (event: unknown, context: unknown) => unknown;
 type Piece = { run?: () => Promise<Record<string, number>> };
 
 const REPORT_FD = 3;
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
 const now = () => process.hrtime.bigint().toString();
 
 function lambdaContext(startedMs: number) {
@@ -53,6 +64,7 @@ async function main(): Promise<RunnerReport> {
   if (!file) throw new Error('usage: node runner.mjs <bundle> [invoke|load] [export]');
   const module = await load(file);
   const loadedNs = now();
+  const initCpuMs = cpuMs();
   const invokedNs = now();
   let pieces: Record<string, number> | undefined;
   if (mode === 'invoke') {
@@ -71,6 +83,8 @@ async function main(): Promise<RunnerReport> {
     invokedNs,
     doneNs: now(),
     maxRssKiB: process.resourceUsage().maxRSS,
+    cpuMs: cpuMs(),
+    initCpuMs,
     ...(pieces ? { pieces } : {}),
   };
 }

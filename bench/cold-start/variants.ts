@@ -11,6 +11,14 @@ export interface BundleSpec {
   readonly entry?: string;
   /** A handler CDK deploys as it is (its own prebuilt bundle or folder), run without bundling. */
   readonly prebuilt?: string;
+  /** As CDK's `NodejsFunction` bundles by default, or as crkit's constructs do. @default 'nodejs-function' */
+  readonly bundler?: 'nodejs-function' | 'construct';
+  /** Whether the constructs' zod namespace plugin runs (`construct` only). @default true */
+  readonly zodPlugin?: boolean;
+  /** Package names resolved to other files (the quick start's `crkit`, to the sources). @default none */
+  readonly alias?: Readonly<Record<string, string>>;
+  /** The most KiB Node may load at init from this bundle (a target of the cold-start issue). @default none */
+  readonly maxInitKiB?: number;
   /** @default 'cjs' */
   readonly format?: 'cjs' | 'esm';
   /** @default 'node22' */
@@ -33,6 +41,10 @@ export interface Variant {
   readonly workMs: number;
   /** The hand-written floor the other rows of its group are compared with. */
   readonly floor?: boolean;
+  /** The floor plus zod: what any typed provider pays; crkit rows are compared with it too. */
+  readonly reference?: boolean;
+  /** Targets of the cold-start issue for this row: at most these ratios of medians. @default none */
+  readonly target?: { readonly vsFloor?: number; readonly vsReference?: number };
   /** Clients that ignore the URL's port (cfn-response, CDK's handlers) reach the loopback server only on 443. */
   readonly needsPort443?: boolean;
   /** The handler's export name. @default 'handler' */
@@ -80,80 +92,77 @@ const CRKIT = here('./handlers/crkit.ts');
 const FLOOR = here('./handlers/floor.ts');
 const WORK_MS = 20;
 
-/** The handlers measured by default: the floor, crkit as it is, the anchors. */
+/** The handlers measured by default: the floor, crkit as the constructs bundle it (and as it was), the anchors. */
 export const BUNDLES: readonly BundleSpec[] = [
   { id: 'floor', entry: FLOOR },
   { id: 'floor-zod', entry: here('./handlers/floor-zod.ts') },
+  { id: 'crkit', entry: CRKIT, bundler: 'construct' },
+  { id: 'crkit-no-zod-plugin', entry: CRKIT, bundler: 'construct', zodPlugin: false },
   { id: 'crkit-cjs', entry: CRKIT },
-  { id: 'crkit-cjs-node20', entry: CRKIT, target: 'node20' },
-  { id: 'crkit-esm', entry: CRKIT, format: 'esm' },
+  {
+    id: 'quickstart',
+    entry: here('../../examples/quickstart/provider.ts'),
+    bundler: 'construct',
+    alias: { crkit: here('../../src/index.ts') },
+    maxInitKiB: 420,
+  },
   { id: 'cfn-response', entry: here('./handlers/cfn-response.ts') },
   { id: 'cdk-provider-framework', prebuilt: FRAMEWORK_FILE },
 ];
 
+/** The hand-written floor of a group (bundle `floor`). */
+export const floorRow = (protocol: 'http' | 'https', workMs: number, suffix: string): Variant => ({
+  id: `floor-${suffix}`,
+  label: `hand-written, node:${protocol}`,
+  bundle: 'floor',
+  protocol,
+  workMs,
+  floor: true,
+});
+
+/** The floor, the floor plus zod and crkit as the constructs bundle it, for one scheme and work. */
+function baseRows(protocol: 'http' | 'https', workMs: number, target: number): Variant[] {
+  const suffix = `${protocol}${workMs > 0 ? '' : '-0'}`;
+  return [
+    floorRow(protocol, workMs, suffix),
+    {
+      id: `floor-zod-${suffix}`,
+      label: 'hand-written + zod `import * as z` (reference)',
+      bundle: 'floor-zod',
+      protocol,
+      workMs,
+      reference: true,
+    },
+    {
+      id: `crkit-${suffix}`,
+      label: 'crkit, bundled by its constructs (ESM, split, zod plugin)',
+      bundle: 'crkit',
+      protocol,
+      workMs,
+      target: { vsFloor: target, vsReference: 1.1 },
+    },
+  ];
+}
+
 /** The default rows; each group's floor comes first. */
 export const VARIANTS: readonly Variant[] = [
+  ...baseRows('http', WORK_MS, 1.3),
   {
-    id: 'floor-http',
-    label: 'hand-written, node:http',
-    bundle: 'floor',
-    protocol: 'http',
-    workMs: WORK_MS,
-    floor: true,
-  },
-  {
-    id: 'floor-zod-http',
-    label: 'hand-written + zod `import * as z` (reference)',
-    bundle: 'floor-zod',
+    id: 'crkit-no-zod-plugin-http',
+    label: 'crkit, bundled by its constructs without the zod plugin',
+    bundle: 'crkit-no-zod-plugin',
     protocol: 'http',
     workMs: WORK_MS,
   },
   {
     id: 'crkit-cjs-http',
-    label: 'crkit (CJS, node22)',
+    label: "crkit, bundled by NodejsFunction's defaults (CJS, one file)",
     bundle: 'crkit-cjs',
     protocol: 'http',
     workMs: WORK_MS,
   },
-  {
-    id: 'crkit-cjs-node20-http',
-    label: 'crkit (CJS, node20)',
-    bundle: 'crkit-cjs-node20',
-    protocol: 'http',
-    workMs: WORK_MS,
-    unlessSameBytesAs: 'crkit-cjs',
-  },
-  {
-    id: 'crkit-esm-http',
-    label: 'crkit (ESM, node22)',
-    bundle: 'crkit-esm',
-    protocol: 'http',
-    workMs: WORK_MS,
-  },
-  {
-    id: 'floor-http-0',
-    label: 'hand-written, node:http',
-    bundle: 'floor',
-    protocol: 'http',
-    workMs: 0,
-    floor: true,
-  },
-  { id: 'crkit-cjs-http-0', label: 'crkit (CJS, node22)', bundle: 'crkit-cjs', protocol: 'http', workMs: 0 },
-  {
-    id: 'floor-https',
-    label: 'hand-written, node:https',
-    bundle: 'floor',
-    protocol: 'https',
-    workMs: WORK_MS,
-    floor: true,
-  },
-  {
-    id: 'crkit-cjs-https',
-    label: 'crkit (CJS, node22)',
-    bundle: 'crkit-cjs',
-    protocol: 'https',
-    workMs: WORK_MS,
-  },
+  ...baseRows('http', 0, 1.45),
+  ...baseRows('https', WORK_MS, 1.3),
   {
     id: 'cfn-response-https',
     label: 'cfn-response (anchor)',
@@ -172,4 +181,5 @@ export const VARIANTS: readonly Variant[] = [
     exportName: 'onEvent',
     setup: providerFrameworkSetup(WORK_MS),
   },
+  ...baseRows('https', 0, 1.45),
 ];

@@ -1,21 +1,30 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
+import { providerBuildOptions } from '../../src/cdk/provider-build.js';
 
-/** How a bundle is built; everything else follows CDK's `NodejsFunction` defaults. */
+/** How a bundle is built; everything else follows CDK's `NodejsFunction` defaults or crkit's constructs. */
 export interface BundleOptions {
   /** The entry file (TypeScript or JavaScript). */
   readonly entry: string;
   /** Where the bundle is written; the file is named `index.js` (CJS) or `index.mjs` (ESM), as CDK names it. */
   readonly outdir: string;
-  /** CDK's `bundling.format`. @default 'cjs' (what esbuild emits when CDK passes no format) */
+  /**
+   * `nodejs-function`: as CDK's `NodejsFunction` bundles with its defaults (one file). `construct`: as crkit's
+   * constructs bundle (`providerBuildOptions`: ESM, code splitting, the zod namespace plugin).
+   * @default 'nodejs-function'
+   */
+  readonly bundler?: 'nodejs-function' | 'construct';
+  /** CDK's `bundling.format` (`nodejs-function` only; the constructs bundle ESM). @default 'cjs' */
   readonly format?: 'cjs' | 'esm';
   /** CDK derives it from the runtime (`nodejs22.x` gives `node22`). @default 'node22' */
   readonly target?: string;
-  /** CDK's `bundling.minify`. @default true */
-  readonly minify?: boolean;
+  /** Whether the construct's zod namespace plugin runs (`construct` only): off to measure what it saves. @default true */
+  readonly zodPlugin?: boolean;
+  /** Package names resolved to other files, e.g. `crkit` to its sources. @default none */
+  readonly alias?: Readonly<Record<string, string>>;
   /**
    * Source files replaced or edited when bundling: how a proposed change to `src/` is measured without editing
    * `src/`. Every rule that matches a file applies, in order.
@@ -32,25 +41,41 @@ export interface Substitution {
   readonly edit?: (source: string) => string;
 }
 
+/** What a bundle is made of, in bytes of its output. */
+export const PARTS = ['zod', 'undici', 'Powertools', 'crkit', 'other'] as const;
+export type Part = (typeof PARTS)[number];
+
+/** Bytes of each part in the files Node loads at init, and in the chunks it loads later with `import()`. */
+export type Composition = Readonly<Record<Part, { readonly init: number; readonly lazy: number }>>;
+
 /** A bundle on disk and what it weighs. */
 export interface BundleInfo {
+  /** The file the runtime loads (`index.js` or `index.mjs`). */
   readonly file: string;
   readonly format: 'cjs' | 'esm';
+  /** Every output file: the entry, and the chunks of a split bundle. */
+  readonly files: number;
+  /** All output files together (minified). */
   readonly bytes: number;
-  /** Gzip level 9: close to what the deployment zip stores. */
+  /** The entry and the chunks it imports statically: what Node reads and evaluates before the handler runs. */
+  readonly initBytes: number;
+  /** Gzip level 9 of all files: close to what the deployment zip stores. */
   readonly gzipBytes: number;
-  /** First 12 hex digits of the SHA-256: tells whether two builds are the same bytes. */
+  /** First 12 hex digits of the SHA-256 of all files: tells whether two builds are the same bytes. */
   readonly sha256: string;
-  /** Bytes in the output per package (`zod`, `undici`, ...) or per source folder. */
-  readonly composition: Readonly<Record<string, number>>;
+  readonly composition: Composition;
 }
 
-/**
- * CDK's ESM recipe: bundled CommonJS dependencies (undici) call `require` for Node built-ins, which an ES module
- * lacks; the `NodejsFunction` documentation suggests this banner.
- */
-const ESM_REQUIRE_BANNER =
-  "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
+const PROJECT = join(dirname(new URL(import.meta.url).pathname), '..', '..');
+
+function partOf(input: string): Part {
+  const name = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1];
+  if (name === 'zod' || name === 'undici') return name;
+  if (name?.startsWith('@aws-lambda-powertools/')) return 'Powertools';
+  if (name === 'crkit' || (name === undefined && /^(src|providers)\//.test(relative(PROJECT, input))))
+    return 'crkit';
+  return 'other';
+}
 
 function substitute(rules: readonly Substitution[]): esbuild.Plugin {
   const matches = (rule: Substitution, path: string) =>
@@ -76,14 +101,64 @@ function substitute(rules: readonly Substitution[]): esbuild.Plugin {
   };
 }
 
-function packageOf(input: string): string {
-  const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
-  return match?.[1] ?? dirname(input);
+/**
+ * CDK's ESM recipe: bundled CommonJS dependencies (undici) call `require` for Node built-ins, which an ES module
+ * lacks; the `NodejsFunction` documentation suggests this banner.
+ */
+const ESM_REQUIRE_BANNER =
+  "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
+
+function buildOptions(
+  options: BundleOptions,
+  format: 'cjs' | 'esm',
+): esbuild.BuildOptions & { metafile: true } {
+  const plugins = options.substitutions ? [substitute(options.substitutions)] : [];
+  const target = options.target ?? 'node22';
+  if (options.bundler === 'construct') {
+    const construct = providerBuildOptions({ entry: options.entry, outdir: options.outdir, target });
+    const own = (construct.plugins ?? []).filter(
+      (plugin) => options.zodPlugin !== false || !/zod/.test(plugin.name),
+    );
+    return {
+      ...construct,
+      ...(options.alias ? { alias: options.alias } : {}),
+      plugins: [...plugins, ...own],
+    };
+  }
+  return {
+    entryPoints: [options.entry],
+    outfile: join(options.outdir, format === 'esm' ? 'index.mjs' : 'index.js'),
+    bundle: true,
+    platform: 'node',
+    target,
+    format,
+    minify: true,
+    external: ['@aws-sdk/*'],
+    metafile: true,
+    logLevel: 'silent',
+    ...(options.alias ? { alias: options.alias } : {}),
+    ...(format === 'esm' ? { banner: { js: ESM_REQUIRE_BANNER }, mainFields: ['module', 'main'] } : {}),
+    plugins,
+  };
+}
+
+/** The output files Node loads at init: the entry and, transitively, the chunks it imports statically. */
+function loadedAtInit(metafile: esbuild.Metafile, entry: string): Set<string> {
+  const found = new Set<string>();
+  const visit = (path: string) => {
+    if (found.has(path) || !metafile.outputs[path]) return;
+    found.add(path);
+    for (const imported of metafile.outputs[path]?.imports ?? []) {
+      if (imported.kind === 'import-statement') visit(imported.path);
+    }
+  };
+  visit(entry);
+  return found;
 }
 
 /**
  * Bundles `entry` as CDK's `NodejsFunction` does (esbuild, platform node, `@aws-sdk/*` external as for Node >= 18
- * runtimes), minified, and measures it.
+ * runtimes) or as crkit's constructs do, minified, and measures it.
  *
  * @example
  * ```ts
@@ -92,53 +167,58 @@ function packageOf(input: string): string {
  * ```
  */
 export async function buildBundle(options: BundleOptions): Promise<BundleInfo> {
-  const format = options.format ?? 'cjs';
-  const outfile = join(options.outdir, format === 'esm' ? 'index.mjs' : 'index.js');
-  const result = await esbuild.build({
-    entryPoints: [options.entry],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: options.target ?? 'node22',
-    format,
-    minify: options.minify ?? true,
-    external: ['@aws-sdk/*'],
-    metafile: true,
-    logLevel: 'silent',
-    ...(format === 'esm' ? { banner: { js: ESM_REQUIRE_BANNER }, mainFields: ['module', 'main'] } : {}),
-    plugins: options.substitutions ? [substitute(options.substitutions)] : [],
-  });
-  const output = Object.entries(result.metafile.outputs).find(
-    ([path]) => basename(path) === basename(outfile),
-  );
-  const composition: Record<string, number> = {};
-  for (const [input, { bytesInOutput }] of Object.entries(output?.[1].inputs ?? {})) {
-    const key = packageOf(input);
-    composition[key] = (composition[key] ?? 0) + bytesInOutput;
+  const format = options.bundler === 'construct' ? 'esm' : (options.format ?? 'cjs');
+  const { metafile } = await esbuild.build(buildOptions(options, format));
+  const outputs = Object.keys(metafile.outputs).filter((path) => !path.endsWith('.map'));
+  const entry = outputs.find((path) => metafile.outputs[path]?.entryPoint !== undefined) ?? outputs[0] ?? '';
+  const init = loadedAtInit(metafile, entry);
+  const composition = Object.fromEntries(PARTS.map((part) => [part, { init: 0, lazy: 0 }])) as Record<
+    Part,
+    { init: number; lazy: number }
+  >;
+  const contents: Buffer[] = [];
+  let initBytes = 0;
+  for (const path of outputs.sort()) {
+    const output = metafile.outputs[path];
+    if (!output) continue;
+    const when = init.has(path) ? 'init' : 'lazy';
+    if (when === 'init') initBytes += output.bytes;
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      composition[partOf(input)][when] += bytesInOutput;
+    }
+    contents.push(await readFile(path));
   }
-  return measureFile(outfile, format, composition);
+  const all = Buffer.concat(contents);
+  return {
+    ...describe(all, format),
+    file: join(options.outdir, basename(entry)),
+    files: outputs.length,
+    initBytes,
+    composition,
+  };
+}
+
+function describe(bytes: Buffer, format: 'cjs' | 'esm') {
+  return {
+    format,
+    bytes: bytes.length,
+    gzipBytes: gzipSync(bytes, { level: 9 }).length,
+    sha256: createHash('sha256').update(bytes).digest('hex').slice(0, 12),
+  };
 }
 
 /**
- * Measures a file that is deployed as it is (CDK's prebuilt handlers), or that {@link buildBundle} wrote.
+ * Measures a file that is deployed as it is (CDK's prebuilt handlers): one file, all of it "other".
  *
  * @example
  * ```ts
  * const info = await measureFile('node_modules/cfn-response/index.js', 'cjs');
  * ```
  */
-export async function measureFile(
-  file: string,
-  format: 'cjs' | 'esm',
-  composition: Readonly<Record<string, number>> = {},
-): Promise<BundleInfo> {
+export async function measureFile(file: string, format: 'cjs' | 'esm'): Promise<BundleInfo> {
   const bytes = await readFile(file);
-  return {
-    file,
-    format,
-    bytes: bytes.length,
-    gzipBytes: gzipSync(bytes, { level: 9 }).length,
-    sha256: createHash('sha256').update(bytes).digest('hex').slice(0, 12),
-    composition: Object.keys(composition).length > 0 ? composition : { [basename(file)]: bytes.length },
-  };
+  const composition = Object.fromEntries(
+    PARTS.map((part) => [part, { init: part === 'other' ? bytes.length : 0, lazy: 0 }]),
+  ) as Composition;
+  return { ...describe(bytes, format), file, files: 1, initBytes: bytes.length, composition };
 }

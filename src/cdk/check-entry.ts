@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { isAbsolute, resolve } from 'node:path';
 import { ConfigurationError } from '../errors.js';
 import { didYouMean } from '../validation/did-you-mean.js';
+import { requireLocalEsbuild } from './local-esbuild.js';
 
 interface MetafileInput {
   readonly format?: string;
@@ -24,11 +25,10 @@ export interface EntryFacts {
   readonly missing: readonly string[];
 }
 
-/** esbuild as NodejsFunction finds it (from aws-cdk-lib's location), or undefined. */
+/** esbuild where crkit's constructs find it (see local-esbuild.ts), or undefined. */
 function loadEsbuild(): Esbuild | undefined {
   try {
-    const require = createRequire(import.meta.url);
-    return createRequire(require.resolve('aws-cdk-lib/package.json'))('esbuild') as Esbuild;
+    return createRequire(import.meta.url)(requireLocalEsbuild()) as Esbuild;
   } catch {
     return undefined;
   }
@@ -61,7 +61,7 @@ function isMissing(specifier: string, importer: string): boolean {
 
 /**
  * Reads `entry` with esbuild, its packages left unbundled (a few milliseconds), or undefined when esbuild is not
- * importable or the entry does not build (NodejsFunction then says why).
+ * importable or the entry does not build (bundling then says why).
  */
 export function inspectEntry(
   entry: string,

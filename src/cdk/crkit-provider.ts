@@ -1,6 +1,6 @@
 import { Stack } from 'aws-cdk-lib';
 import type { IRole, PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import type { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { HANDLER_EXPORTS } from '../constants.js';
@@ -68,7 +68,7 @@ export class CrkitProvider extends Construct implements ICrkitProvider {
 
   /** The function's ARN: the `ServiceToken` of every resource it serves. */
   readonly serviceToken: string;
-  readonly function: NodejsFunction;
+  readonly function: LambdaFunction;
   readonly role: IRole;
   readonly logGroup: LogGroup;
   /** The module bundled into the function. */

@@ -1,52 +1,54 @@
-import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { EnvironmentError } from '../errors.js';
 
-let found: boolean | undefined;
-
-/** Whether `esbuild` resolves from `aws-cdk-lib`'s own location, which is where NodejsFunction looks first. */
-function resolvesFromCdk(): boolean {
+/** esbuild's JS API as Node resolves it from `from` (a file), or undefined. */
+function resolveFrom(from: string): string | undefined {
   try {
-    const require = createRequire(import.meta.url);
-    const cdk = require.resolve('aws-cdk-lib/package.json');
-    createRequire(cdk).resolve('esbuild/package.json');
-    return true;
+    return createRequire(from).resolve('esbuild');
   } catch {
-    return false;
+    return undefined;
   }
 }
 
-/** Whether an `esbuild` executable is on PATH, NodejsFunction's second choice. */
-function onPath(): boolean {
-  const result = spawnSync('esbuild', ['--version'], { stdio: 'ignore' });
-  return result.status === 0 && result.error === undefined;
+/** esbuild next to crkit: the peer dependency `npm install --save-dev esbuild` installs. */
+const besideCrkit = (): string | undefined => resolveFrom(import.meta.url);
+
+/** esbuild next to `aws-cdk-lib`, where `NodejsFunction` looks for it. */
+function besideCdk(): string | undefined {
+  try {
+    return resolveFrom(createRequire(import.meta.url).resolve('aws-cdk-lib/package.json'));
+  } catch {
+    return undefined;
+  }
 }
 
-/** Where NodejsFunction finds esbuild, in its order. */
+/** Where crkit looks for esbuild, in its order. */
 interface EsbuildProbes {
-  readonly resolvesFromCdk: () => boolean;
-  readonly onPath: () => boolean;
+  readonly besideCrkit: () => string | undefined;
+  readonly besideCdk: () => string | undefined;
 }
 
-const DEFAULT_PROBES: EsbuildProbes = { resolvesFromCdk, onPath };
+const DEFAULT_PROBES: EsbuildProbes = { besideCrkit, besideCdk };
+let found: string | undefined;
 
 /**
- * Makes sure NodejsFunction will bundle with a local esbuild. Without one it silently falls back to building a
- * Docker image; crkit refuses instead, because synth must work offline on any machine. The probes are injectable
- * for tests; the real answer is cached.
+ * The path of the local esbuild's JS API, which crkit's constructs bundle providers with (its plugins need the JS
+ * API, not only the `esbuild` executable). Without one, crkit refuses: it never bundles with Docker, because synth
+ * must work offline on any machine. The probes are injectable for tests; the real answer is cached.
  */
-export function requireLocalEsbuild(probes: EsbuildProbes = DEFAULT_PROBES): void {
-  let available: boolean;
+export function requireLocalEsbuild(probes: EsbuildProbes = DEFAULT_PROBES): string {
+  let path: string | undefined;
   if (probes === DEFAULT_PROBES) {
-    found ??= resolvesFromCdk() || onPath();
-    available = found;
+    found ??= besideCrkit() ?? besideCdk();
+    path = found;
   } else {
-    available = probes.resolvesFromCdk() || probes.onPath();
+    path = probes.besideCrkit() ?? probes.besideCdk();
   }
-  if (!available) {
+  if (path === undefined) {
     throw new EnvironmentError(
       'esbuild is not installed: run `npm install --save-dev esbuild`. crkit bundles providers with a local ' +
         'esbuild and never with Docker.',
     );
   }
+  return path;
 }

@@ -1,18 +1,25 @@
-import { Duration, RemovalPolicy, Token } from 'aws-cdk-lib';
+import { dirname } from 'node:path';
+import { AssetHashType, DockerImage, Duration, RemovalPolicy, Token } from 'aws-cdk-lib';
 import { type IRole, Policy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, RuntimeFamily } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import {
+  Architecture,
+  Code,
+  Function as LambdaFunction,
+  Runtime,
+  RuntimeFamily,
+} from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { ConfigurationError } from '../errors.js';
 import { checkEntry } from './check-entry.js';
 import type { CrkitFunctionOptions } from './function-options.js';
 import { checkLeastPrivilege } from './least-privilege.js';
+import { LocalProviderBundling } from './local-bundling.js';
 import { requireLocalEsbuild } from './local-esbuild.js';
 
 /** What {@link createProviderFunction} made. */
 export interface ProviderFunctionParts {
-  readonly function: NodejsFunction;
+  readonly function: LambdaFunction;
   readonly role: IRole;
   readonly logGroup: LogGroup;
 }
@@ -53,7 +60,8 @@ function checkOptions(options: CrkitFunctionOptions, timeout: Duration, runtime:
 }
 
 /**
- * Adds to `scope` a provider's function, bundled from `entry` with a local esbuild (never Docker), with its own role
+ * Adds to `scope` a provider's function, bundled from `entry` with a local esbuild (never Docker) as
+ * `providerBuildOptions` says, with its own role
  * and a log group with retention. The role may write to that log group and do what `statements` allow, nothing more.
  */
 export function createProviderFunction(
@@ -65,7 +73,7 @@ export function createProviderFunction(
   const runtime = options.runtime ?? Runtime.NODEJS_22_X;
   checkOptions(options, timeout, runtime);
   checkLeastPrivilege(options.statements ?? [], 'statements');
-  requireLocalEsbuild();
+  const esbuild = requireLocalEsbuild();
   const handler = options.handler ?? defaultHandler;
   checkEntry(options.entry, handler, options.externals);
 
@@ -80,9 +88,23 @@ export function createProviderFunction(
   });
   logGroup.grantWrite(role);
 
-  const fn = new NodejsFunction(scope, 'Function', {
-    entry: options.entry,
-    handler,
+  const bundling = new LocalProviderBundling(
+    {
+      entry: options.entry,
+      target: `node${nodeMajor(runtime)}`,
+      sourceMap: options.sourceMap === true,
+      externals: options.externals ?? [],
+    },
+    esbuild,
+  );
+  const fn = new LambdaFunction(scope, 'Function', {
+    // Bundled here with crkit's esbuild options (provider-build.ts); the hash is the bundle's, as NodejsFunction's.
+    code: Code.fromAsset(dirname(options.entry), {
+      assetHashType: AssetHashType.OUTPUT,
+      // LocalProviderBundling never hands over to Docker (it bundles or fails synth); CDK requires an image anyway.
+      bundling: { image: DockerImage.fromRegistry('crkit-bundles-locally'), local: bundling },
+    }),
+    handler: `index.${handler}`,
     runtime,
     architecture: options.architecture ?? Architecture.ARM_64,
     timeout,
@@ -94,21 +116,6 @@ export function createProviderFunction(
       ...options.environment,
     },
     description: 'crkit custom-resource provider',
-    bundling: {
-      // Without a local esbuild NodejsFunction would build a Docker image; requireLocalEsbuild() rules that out.
-      forceDockerBundling: false,
-      format: OutputFormat.ESM,
-      target: `node${nodeMajor(runtime)}`,
-      mainFields: ['module', 'main'],
-      // CommonJS dependencies bundled into ESM call require(); Node's ESM scope has none, so provide one.
-      banner:
-        "import { createRequire as __crkitRequire } from 'node:module'; const require = __crkitRequire(import.meta.url);",
-      minify: true,
-      // A source map is several times the bundle's size and unused unless Node is told to read it.
-      sourceMap: options.sourceMap === true,
-      // The AWS SDK v3 ships with the Lambda Node.js runtime (NodejsFunction's own default for Node 18 and later).
-      externalModules: ['@aws-sdk/*', ...(options.externals ?? [])],
-    },
   });
   // A long-running operation is handed over by invoking this same function (crkit's lambdaHandler). A policy of its
   // own: the function depends on its role's default policy, which therefore cannot name the function's ARN.

@@ -1,5 +1,6 @@
 import type { Pool } from 'undici';
-import { nodeHttpsTransport } from './https-transport.js';
+import { EnvironmentError } from '../errors.js';
+import { loadNodeClient, nodeHttpsTransport } from './https-transport.js';
 
 /** One HTTP PUT of a response body. */
 export interface PutRequest {
@@ -15,9 +16,26 @@ export interface PutRequest {
  */
 export type ResponseTransport = (request: PutRequest) => Promise<{ readonly statusCode: number }>;
 
-interface Undici {
+/** What crkit uses of undici's public API: its connection pool (a Dispatcher, so it has `request`). */
+export interface Undici {
   readonly Pool: typeof Pool;
-  readonly request: typeof import('undici/lib/api/api-request.js')['default'];
+}
+
+/**
+ * undici's public entry as `import()` gives it: its index is CommonJS, so the names are on the namespace and, in a
+ * bundle, on `default`.
+ */
+type UndiciModule = Partial<Undici> & { readonly default?: Partial<Undici> };
+
+/** The part of undici crkit uses, or an error naming what is missing (an undici without its public `Pool`). */
+export function undiciFrom(module: UndiciModule): Undici {
+  const Pool = module.Pool ?? module.default?.Pool;
+  if (typeof Pool !== 'function' || typeof Pool.prototype.request !== 'function') {
+    throw new EnvironmentError(
+      "undici loaded without Pool or Pool.prototype.request: crkit needs undici 7's public API (npm ls undici)",
+    );
+  }
+  return { Pool };
 }
 
 let loading: Promise<Undici> | undefined;
@@ -25,26 +43,25 @@ let loading: Promise<Undici> | undefined;
 let loaded: Undici | undefined;
 
 /**
- * Loads undici's connection pool and its request API: all crkit needs, at a fraction of the cost of undici's index
- * (which also loads fetch, WebSocket and the cache; see `npm run bench`).
+ * Loads undici through its public entry, once. A dynamic import: bundled as ESM with splitting (as crkit's
+ * constructs bundle) undici is a chunk of its own, read only now; bundled otherwise it is at least evaluated only
+ * now. Rejects when undici cannot load (e.g. an ESM bundle without a `require`) or lacks its public API.
  */
-function loadUndici(): Promise<Undici> {
-  loading ??= Promise.all([
-    import('undici/lib/dispatcher/pool.js'),
-    import('undici/lib/api/api-request.js'),
-  ]).then(([pool, api]) => {
-    loaded = { Pool: pool.default, request: api.default };
+export function loadUndici(): Promise<Undici> {
+  loading ??= import('undici').then((module) => {
+    loaded = undiciFrom(module as UndiciModule);
     return loaded;
   });
   return loading;
 }
 
 /**
- * Starts loading the transport in the next turn of the event loop, not now: the handler starts first, and the
- * module loads while the handler awaits its own I/O instead of before it.
+ * Called when a request arrives: starts importing `node:https`, which the first PUT takes, so that it loads while
+ * the handler awaits its own I/O. undici is not loaded here but once the first PUT has been answered (see
+ * {@link defaultTransport}), so that neither init nor the first answer waits for it (`npm run bench`).
  */
 export function preloadTransport(): void {
-  setImmediate(() => void loadUndici().catch(() => undefined));
+  void loadNodeClient('https:').catch(() => undefined);
 }
 
 /**
@@ -53,37 +70,34 @@ export function preloadTransport(): void {
  */
 const pools = new Map<string, Pool>();
 
-/** undici's `request` on a pool kept per origin; the body is read to the end. */
+/** A PUT on undici's pool kept per origin; the body is read to the end. */
 export const undiciTransport: ResponseTransport = async ({ url, headers, body, signal }) => {
-  const { Pool, request } = await loadUndici();
+  const { Pool } = await loadUndici();
   const { origin, pathname, search } = new URL(url);
   let pool = pools.get(origin);
   if (!pool) {
     pool = new Pool(origin, { connections: 16 });
     pools.set(origin, pool);
   }
-  const response = await request.call(pool, {
-    path: `${pathname}${search}`,
-    method: 'PUT',
-    headers,
-    body,
-    signal,
-  });
+  const response = await pool.request({ path: `${pathname}${search}`, method: 'PUT', headers, body, signal });
   await response.body.dump();
   return { statusCode: response.statusCode };
 };
 
 /**
- * The default transport. A PUT never waits for a module to load: until undici has loaded (it starts loading when a
- * request arrives, see `preloadTransport`) or when it cannot load (an ESM bundle where its CommonJS `require` of a
- * Node built-in fails), the PUT goes through `node:https`; once loaded, through undici's pool. When undici throws
- * (it cannot connect), the same PUT goes again through `node:https`, which cannot fail the same way. An HTTP status
- * is an answer, not a failure: it is never retried here (`sendResponse` decides).
+ * The default transport. A PUT never waits for a module to load: until undici has loaded, or when it cannot load
+ * (an ESM bundle where its CommonJS `require` of a Node built-in fails), the PUT goes through `node:https`, and
+ * undici starts loading once that PUT is answered, for the PUTs of later invocations. When undici throws (it cannot
+ * connect), the same PUT goes again through `node:https`, which cannot fail the same way. An HTTP status is an
+ * answer, not a failure: it is never retried here (`sendResponse` decides).
  */
 export const defaultTransport: ResponseTransport = async (put) => {
   if (!loaded) {
-    void loadUndici().catch(() => undefined);
-    return nodeHttpsTransport(put);
+    try {
+      return await nodeHttpsTransport(put);
+    } finally {
+      void loadUndici().catch(() => undefined);
+    }
   }
   try {
     return await undiciTransport(put);

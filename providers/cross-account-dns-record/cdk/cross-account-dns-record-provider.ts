@@ -1,6 +1,6 @@
 import { Aws, Duration } from 'aws-cdk-lib';
 import type { IRole } from 'aws-cdk-lib/aws-iam';
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IHostedZone } from 'aws-cdk-lib/aws-route53';
 import { Construct } from 'constructs';
 import { ConfigurationError } from 'crkit';
@@ -69,7 +69,7 @@ export class CrossAccountDnsRecordProvider extends Construct implements ICrkitPr
   readonly provider: CrkitSnsProvider;
   /** The topic's ARN. */
   readonly serviceToken: string;
-  readonly function: NodejsFunction;
+  readonly function: LambdaFunction;
   readonly role: IRole;
 
   constructor(scope: Construct, id: string, props: CrossAccountDnsRecordProviderProps) {

@@ -4,7 +4,7 @@ import { EnvironmentError } from '../../../src/errors.js';
 
 describe('requireLocalEsbuild', () => {
   it('refuses, saying how to install esbuild, rather than let CDK fall back to Docker', () => {
-    const missing = { resolvesFromCdk: () => false, onPath: () => false };
+    const missing = { besideCrkit: () => undefined, besideCdk: () => undefined };
 
     expect(() => requireLocalEsbuild(missing)).toThrow(EnvironmentError);
     expect(() => requireLocalEsbuild(missing)).toThrow(
@@ -12,11 +12,13 @@ describe('requireLocalEsbuild', () => {
     );
   });
 
-  it('accepts an esbuild on PATH when none resolves next to aws-cdk-lib', () => {
-    expect(() => requireLocalEsbuild({ resolvesFromCdk: () => false, onPath: () => true })).not.toThrow();
+  it('takes the esbuild installed next to aws-cdk-lib when none is installed next to crkit', () => {
+    const probes = { besideCrkit: () => undefined, besideCdk: () => '/app/node_modules/esbuild/lib/main.js' };
+
+    expect(requireLocalEsbuild(probes)).toBe('/app/node_modules/esbuild/lib/main.js');
   });
 
   it('finds the esbuild installed with this project', () => {
-    expect(() => requireLocalEsbuild()).not.toThrow();
+    expect(requireLocalEsbuild()).toMatch(/node_modules\/esbuild\/lib\/main\.js$/);
   });
 });

@@ -69,6 +69,20 @@ describe('CrkitProvider bundles', () => {
     expect(JSON.stringify(template.toJSON())).not.toContain('--enable-source-maps');
   }, 60_000);
 
+  it('ships the provider as ESM with undici in a chunk of its own, and zod tree-shaken', () => {
+    const { files, read, template } = bundled({ entry: WIDGET_ENTRY });
+
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Handler: 'index.handler',
+      Runtime: 'nodejs22.x',
+    });
+    const undici = files.filter((file) => /^undici-\w+\.mjs$/.test(file));
+    expect(undici).toHaveLength(1);
+    expect(read('index.mjs')).toContain(`import("./${undici[0]}")`);
+    // zod classic whole is about 440 KiB; crkit and the zod it uses, without undici, about 150.
+    expect(Buffer.byteLength(read('index.mjs'))).toBeLessThan(200 * 1024);
+  }, 60_000);
+
   it('ships a source map and tells Node to read it when sourceMap is set', () => {
     const { files, template } = bundled({ entry: WIDGET_ENTRY, sourceMap: true });
 

@@ -1,0 +1,149 @@
+// Changes proposed to crkit's core, measured without editing src/: each candidate is crkit as its constructs bundle
+// it, with source edits (bench/lib/bundle.ts substitutions) that load one more thing at its first use instead of at
+// init, or load undici at another moment. `npm run bench -- --only=candidates`.
+import { fileURLToPath } from 'node:url';
+import type { Substitution } from '../lib/bundle.js';
+import { type BundleSpec, floorRow, type Variant } from './variants.js';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const source = (path: string) => here(`../../src/${path}`);
+
+/** An edit that fails loudly when the source no longer has what it replaces (the measurement would be void). */
+const replace = (path: string, from: string, to: string): Substitution => ({
+  path: source(path),
+  edit: (text) => {
+    if (!text.includes(from))
+      throw new Error(`candidate edit: ${path} no longer contains ${JSON.stringify(from)}`);
+    return text.replace(from, to);
+  },
+});
+
+/** `node:crypto` at its first use (a synchronous `process.getBuiltinModule`, Node >= 20.16) instead of at init. */
+const lazyCrypto = (path: string, name: string): Substitution =>
+  replace(
+    path,
+    `import { ${name} } from 'node:crypto';`,
+    `const ${name} = (...args) => process.getBuiltinModule('node:crypto').${name}(...args);`,
+  );
+const LAZY_CRYPTO = [
+  // lambdaHandler has no idempotency store by default: its request key (a SHA-256) is not needed then.
+  replace(
+    'idempotency/answer-once.ts',
+    'const key = requestKey(raw);',
+    'const key = store ? requestKey(raw) : undefined;',
+  ),
+  lazyCrypto('core/physical-id.ts', 'createHash'),
+  lazyCrypto('idempotency/answer-once.ts', 'createHash'),
+  lazyCrypto('long-running/poll.ts', 'randomUUID'),
+];
+
+/** The continuation schema built at its first use (a continuation arrives) instead of at init. */
+const LAZY_CONTINUATION = [
+  replace(
+    'long-running/continuation.ts',
+    'export const ContinuationSchema = z.object({',
+    'let built;\nexport const continuationSchema = () => (built ??= z.object({',
+  ),
+  replace(
+    'long-running/continuation.ts',
+    '  delayMs: z.number().min(0),\n});',
+    '  delayMs: z.number().min(0),\n}));',
+  ),
+  replace('long-running/continuation.ts', 'z.infer<typeof ContinuationSchema>', 'unknown'),
+  replace('core/decide.ts', 'ContinuationSchema.safeParse(', 'continuationSchema().safeParse('),
+  replace(
+    'core/decide.ts',
+    'import { ContinuationSchema, isContinuation }',
+    'import { continuationSchema, isContinuation }',
+  ),
+];
+
+/** undici as before: loaded when a request arrives (the handler's first turn), not after the first answer. */
+const UNDICI_AT_REQUEST = [
+  replace(
+    'response/transport.ts',
+    "  void loadNodeClient('https:').catch(() => undefined);",
+    "  void loadNodeClient('https:').catch(() => undefined);\n  setImmediate(() => void loadUndici().catch(() => undefined));",
+  ),
+];
+
+/** undici loaded when the first PUT starts (it goes through node:https meanwhile). */
+const UNDICI_AT_FIRST_PUT = [
+  replace(
+    'response/transport.ts',
+    '    try {\n      return await nodeHttpsTransport(put);\n    } finally {\n      void loadUndici().catch(() => undefined);\n    }',
+    '    void loadUndici().catch(() => undefined);\n    return nodeHttpsTransport(put);',
+  ),
+];
+
+/** `node:https` imported at init, as before, instead of when a request arrives. */
+const HTTPS_AT_INIT = [
+  replace(
+    'response/https-transport.ts',
+    "import type { ResponseTransport } from './transport.js';",
+    "import { request as loadedAtInit } from 'node:https';\nimport type { ResponseTransport } from './transport.js';",
+  ),
+  replace(
+    'response/https-transport.ts',
+    "https ??= import('node:https').then((module) => module.request);",
+    'https ??= Promise.resolve(loadedAtInit);',
+  ),
+];
+
+/** `node:https` imported at the first PUT, not when a request arrives. */
+const HTTPS_AT_FIRST_PUT = [
+  replace('response/transport.ts', "  void loadNodeClient('https:').catch(() => undefined);\n", ''),
+];
+
+const CRKIT = here('./handlers/crkit.ts');
+const candidate = (id: string, substitutions: readonly Substitution[]): BundleSpec => ({
+  id,
+  entry: CRKIT,
+  bundler: 'construct',
+  substitutions,
+});
+
+/** crkit as it is, and with each candidate applied. */
+export const CANDIDATE_BUNDLES: readonly BundleSpec[] = [
+  { id: 'floor', entry: here('./handlers/floor.ts') },
+  { id: 'crkit', entry: CRKIT, bundler: 'construct' },
+  candidate('lazy-crypto', LAZY_CRYPTO),
+  candidate('lazy-continuation', LAZY_CONTINUATION),
+  candidate('lazy-both', [...LAZY_CRYPTO, ...LAZY_CONTINUATION]),
+  candidate('undici-at-request', UNDICI_AT_REQUEST),
+  candidate('undici-at-first-put', UNDICI_AT_FIRST_PUT),
+  candidate('https-at-init', HTTPS_AT_INIT),
+  candidate('https-at-first-put', HTTPS_AT_FIRST_PUT),
+];
+
+const LABELS: Readonly<Record<string, string>> = {
+  crkit: 'crkit as it is (undici after the first answer, node:https when a request arrives)',
+  'lazy-crypto':
+    '+ node:crypto at first use (physical-id.ts, answer-once.ts, poll.ts; no request key without a store)',
+  'lazy-continuation': '+ continuation schema at first use (continuation.ts, decide.ts)',
+  'lazy-both': '+ both of the above',
+  'undici-at-request': 'undici loaded when a request arrives (the former preloadTransport)',
+  'undici-at-first-put': 'undici loaded when the first PUT starts',
+  'https-at-init': 'node:https imported at init',
+  'https-at-first-put': 'node:https imported at the first PUT',
+};
+
+function rows(protocol: 'http' | 'https', workMs: number, ids: readonly string[]): Variant[] {
+  const suffix = `${protocol}-${workMs}`;
+  return [
+    floorRow(protocol, workMs, suffix),
+    ...ids.map((id) => ({ id: `${id}-${suffix}`, label: LABELS[id] ?? id, bundle: id, protocol, workMs })),
+  ];
+}
+
+/** Init-sensitive candidates where nothing hides them (the handler awaits nothing); transport ones over https too. */
+export const CANDIDATE_VARIANTS: readonly Variant[] = [
+  ...rows('https', 0, Object.keys(LABELS)),
+  ...rows('https', 20, [
+    'crkit',
+    'undici-at-request',
+    'undici-at-first-put',
+    'https-at-init',
+    'https-at-first-put',
+  ]),
+];

@@ -1,0 +1,118 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { build, type Metafile } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleProvider, providerBuildOptions } from '../../src/cdk/provider-build.js';
+import { type ResponseCapture, startResponseCapture } from '../../src/testing/response-capture.js';
+
+const run = promisify(execFile);
+const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/bundle/${name}`, import.meta.url));
+
+let capture: ResponseCapture;
+let dir: string;
+beforeAll(async () => {
+  capture = await startResponseCapture();
+  dir = await mkdtemp(join(tmpdir(), 'crkit-construct-bundle-'));
+});
+afterAll(async () => {
+  await capture.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Bundles `entry` as crkit's constructs do, with or without their zod plugin. */
+async function bundle(entry: string, name: string, zodPlugin = true): Promise<Metafile> {
+  const outdir = join(dir, name);
+  if (zodPlugin) return bundleProvider(build, { entry, outdir, target: 'node22' });
+  const options = providerBuildOptions({ entry, outdir, target: 'node22' });
+  return (await build({ ...options, plugins: [] })).metafile;
+}
+
+/** Bytes of a package in an output file (or in all of them). */
+function bytesOf(metafile: Metafile, pkg: string, output?: string): number {
+  let bytes = 0;
+  for (const [path, { inputs }] of Object.entries(metafile.outputs)) {
+    if (output !== undefined && !path.endsWith(output)) continue;
+    for (const [input, { bytesInOutput }] of Object.entries(inputs)) {
+      if (input.includes(`node_modules/${pkg}/`)) bytes += bytesInOutput;
+    }
+  }
+  return bytes;
+}
+
+const KiB = 1024;
+
+describe('a provider bundled as crkit’s constructs bundle it', () => {
+  it('keeps undici out of the file Lambda loads at init, in a chunk imported when first needed', async () => {
+    const metafile = await bundle(fixture('construct-provider.ts'), 'split');
+    const index = Object.entries(metafile.outputs).find(([path]) => path.endsWith('/index.mjs'));
+
+    expect(bytesOf(metafile, 'undici', '/index.mjs')).toBe(0);
+    expect(bytesOf(metafile, 'undici')).toBeGreaterThan(100 * KiB);
+    const undiciChunk = Object.entries(metafile.outputs).find(([, output]) =>
+      Object.keys(output.inputs).some((input) => input.includes('node_modules/undici/')),
+    )?.[0];
+    expect(index?.[1].imports).toContainEqual(
+      expect.objectContaining({ path: undiciChunk, kind: 'dynamic-import' }),
+    );
+  });
+
+  it('answers, loads undici after its first answer (or the test fails with why not), and answers through it', async () => {
+    await bundle(fixture('construct-provider.ts'), 'answers');
+    const urls = [capture.responseUrl(), capture.responseUrl()];
+    const event = (url: string, id: string) => ({
+      RequestType: 'Create',
+      ResponseURL: url,
+      StackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/app/5b9a8f10',
+      RequestId: id,
+      LogicalResourceId: 'Greeting',
+      ResourceType: 'Custom::Greeting',
+      ResourceProperties: { ServiceToken: 'arn:aws:lambda:us-east-1:123456789012:function:p', Name: id },
+    });
+    const invoke = join(dir, 'invoke-construct.mjs');
+    await writeFile(
+      invoke,
+      `import { handler, loadUndici } from ${JSON.stringify(join(dir, 'answers', 'index.mjs'))};
+const context = { getRemainingTimeInMillis: () => 5000 };
+await handler(${JSON.stringify(event(urls[0] ?? '', 'first'))}, context);
+const { Pool } = await loadUndici();
+await handler(${JSON.stringify(event(urls[1] ?? '', 'second'))}, context);
+console.log(typeof Pool);`,
+    );
+
+    const { stdout } = await run(process.execPath, [invoke], {
+      env: { ...process.env, CRKIT_ALLOW_RESPONSE_ORIGINS: capture.origin, CRKIT_LOG_LEVEL: 'error' },
+      timeout: 15_000,
+    });
+
+    expect(stdout.trim()).toBe('function');
+    expect(capture.responseFor(urls[0] ?? '')?.body).toMatchObject({
+      Status: 'SUCCESS',
+      Data: { Text: 'Hello, first' },
+    });
+    expect(capture.responseFor(urls[1] ?? '')?.body).toMatchObject({
+      Status: 'SUCCESS',
+      Data: { Text: 'Hello, second' },
+    });
+  });
+
+  it("gets the tree-shakeable zod although Powertools' schemas import { z }: over 300 KiB less", async () => {
+    const withPlugin = await bundle(fixture('construct-provider.ts'), 'with-plugin');
+    const withoutPlugin = await bundle(fixture('construct-provider.ts'), 'without-plugin', false);
+
+    expect(bytesOf(withoutPlugin, 'zod')).toBeGreaterThan(400 * KiB);
+    expect(bytesOf(withPlugin, 'zod')).toBeLessThan(150 * KiB);
+    expect(bytesOf(withoutPlugin, 'zod') - bytesOf(withPlugin, 'zod')).toBeGreaterThan(300 * KiB);
+  });
+
+  it('gets the tree-shakeable zod through a module that re-exports z', async () => {
+    const withPlugin = await bundle(fixture('zod-reexport-user.ts'), 'reexport');
+    const withoutPlugin = await bundle(fixture('zod-reexport-user.ts'), 'reexport-without', false);
+
+    expect(bytesOf(withoutPlugin, 'zod')).toBeGreaterThan(400 * KiB);
+    expect(bytesOf(withPlugin, 'zod')).toBeLessThan(150 * KiB);
+  });
+});
