@@ -17,12 +17,12 @@
  *   which crkit's deterministic physical ids keep harmless for creates.
  * - Records expire some hours after their last write (3 by default): CloudFormation waits at most one hour.
  */
-import { createHash } from 'node:crypto';
 import { errorText } from '../error-text.js';
 import type { CustomResourceEvent } from '../event/schema.js';
 import type { IdempotencyStore, StoredResponse } from '../idempotency/store.js';
 import type { Continuation } from '../long-running/continuation.js';
 import type { Deadlines } from './deadline.js';
+import { sha256 } from './hashing.js';
 import type { ResolvedOptions } from './options.js';
 import type { RecordResult } from './record-result.js';
 import type { Reply, Sent } from './reply.js';
@@ -46,14 +46,12 @@ export type AnswerRequest = () => Promise<Promise<void> | undefined>;
 const FIRST_POLL_MS = 50;
 const MAX_POLL_MS = 1000;
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-
 /**
  * The idempotency key of a request: a hash of StackId and RequestId, which together name one request. Each step of
  * a long-running operation's continuation has its own key (its hand-over id added), so a duplicated hand-over
  * message is recognised too.
  */
-export function requestKey(event: CustomResourceEvent, continuation: Continuation | undefined): string {
+function requestKey(event: CustomResourceEvent, continuation: Continuation | undefined): string {
   const step = continuation ? `\ncontinuation ${continuation.id}` : '';
   return sha256(`${event.StackId}\n${event.RequestId}${step}`);
 }
@@ -73,13 +71,14 @@ export function resultOf(sent: Sent, late: Promise<void> | undefined | void): Re
  * it was not. Never throws.
  */
 export async function answerOnce(
-  key: string,
   event: CustomResourceEvent,
+  continuation: Continuation | undefined,
   context: OnceContext,
   answer: AnswerRequest,
 ): Promise<RecordResult> {
   const { store, options, deadlines } = context;
   if (!store) return run(undefined, event, context, answer);
+  const key = requestKey(event, continuation);
   context.reply.stage = 'the idempotency store';
   for (let pollMs = FIRST_POLL_MS; ; pollMs = Math.min(pollMs * 2, MAX_POLL_MS)) {
     let claim: Awaited<ReturnType<IdempotencyStore['claim']>>;

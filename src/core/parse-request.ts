@@ -1,5 +1,5 @@
 import { type CustomResourceEvent, CustomResourceEventSchema } from '../event/schema.js';
-import { type Continuation, ContinuationSchema, isContinuation } from '../long-running/continuation.js';
+import { type Continuation, continuationSchema, isContinuation } from '../long-running/continuation.js';
 import { formatIssues } from '../validation/format-issues.js';
 
 /** A request as the pipeline serves it: CloudFormation's event, and the continuation that carried it, if any. */
@@ -21,7 +21,7 @@ export function parseRequest(raw: unknown): ParsedRequest {
   let continuation: Continuation | undefined;
   let request = raw;
   if (isContinuation(raw)) {
-    const continued = ContinuationSchema.safeParse(raw, { reportInput: true });
+    const continued = continuationSchema().safeParse(raw, { reportInput: true });
     if (!continued.success) return invalid(continued.error.issues);
     continuation = continued.data;
     request = continued.data.request;

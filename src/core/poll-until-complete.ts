@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { CFN_LIMITS } from '../constants.js';
 import { errorText } from '../error-text.js';
 import type { CustomResourceEvent } from '../event/schema.js';
 import type { Continuation } from '../long-running/continuation.js';
 import type { AnyResourceDefinition, CompletionContext, HandlerResult } from '../resource/types.js';
 import type { Deadlines } from './deadline.js';
+import { randomId } from './hashing.js';
 import type { ResolvedOptions } from './options.js';
 import type { Outcome, PendingOutcome } from './outcome.js';
 import { parseProperties } from './parse-properties.js';
@@ -52,7 +52,7 @@ export function continuationOf(event: CustomResourceEvent, work: PendingWork, de
   return {
     kind: 'crkit.continuation',
     version: 1,
-    id: randomUUID(),
+    id: randomId(),
     request: event,
     operation,
     physicalResourceId,

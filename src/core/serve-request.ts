@@ -9,7 +9,7 @@ import type { Router } from '../resource/router.js';
 import type { AnyResourceDefinition } from '../resource/types.js';
 import { checkResponseUrl, originsFromEnvironment } from '../response/response-url.js';
 import { answerByCutoff } from './answer-by-cutoff.js';
-import { answerOnce, type OnceContext, requestKey, resultOf } from './answer-once.js';
+import { answerOnce, type OnceContext, resultOf } from './answer-once.js';
 import { completePending } from './complete-pending.js';
 import { computeDeadlines, type Deadlines, serviceTimeoutOf } from './deadline.js';
 import { nothingToDelete } from './delete-contract.js';
@@ -149,9 +149,7 @@ async function answerRequest(raw: unknown, flight: InFlight): Promise<RecordResu
     const reason = `unknown resource type ${event.ResourceType}; this provider serves ${router.resourceTypes.join(', ')}`;
     return send(reply.failure(reason));
   }
-  return answerOnce(requestKey(event, continuation), event, flight, () =>
-    runAndSend(definition, event, continuation, flight),
-  );
+  return answerOnce(event, continuation, flight, () => runAndSend(definition, event, continuation, flight));
 }
 
 /** Runs the handler (or completes the operation a continuation carries) and sends the outcome through the reply. */
