@@ -1,11 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type HandlerOptions, resolveOptions } from '../core/options.js';
+import { entryOptions, type HandlerOptions, handlerOptionsShape, resolveOptions } from '../core/options.js';
 import { errorText } from '../core/outcome.js';
 import { serveRequest } from '../core/serve-request.js';
 import type { IdempotencyStore } from '../idempotency/store.js';
 import type { HandOver } from '../long-running/continuation.js';
 import { type Router, toRouter } from '../resource/router.js';
 import type { AnyResourceDefinition } from '../resource/types.js';
+import { aFunction, withMethods } from '../validation/option-rules.js';
+import { lazy, type OptionsShape, option } from '../validation/option-schemas.js';
 import { answerMisdirected } from './misdirected.js';
 import { selfInvoke } from './self-invoke.js';
 
@@ -31,6 +33,32 @@ export interface LambdaHandlerOptions extends HandlerOptions {
    */
   readonly idempotency?: IdempotencyStore;
 }
+
+/** An idempotency store: the methods crkit calls; the batch entries also take `false` (none). */
+export const idempotencyStore = (orFalse: boolean) =>
+  orFalse
+    ? withMethods(STORE_METHODS, 'an idempotency store such as memoryIdempotencyStore(), or false for none', [
+        false,
+      ])
+    : withMethods(STORE_METHODS, 'an idempotency store such as memoryIdempotencyStore()');
+const STORE_METHODS = ['claim', 'complete', 'release'];
+
+/** A hand-over: a function crkit calls with the continuation. */
+export const HAND_OVER = aFunction('a function (continuation, signal) => Promise<void>');
+
+/** Options only the batch entries take, each named when given to `lambdaHandler`. */
+const BATCH_ONLY = 'an option of sqsHandler and snsHandler, not of lambdaHandler';
+
+const lambdaOptions = lazy(() =>
+  entryOptions(
+    {
+      ...handlerOptionsShape(),
+      handOver: option(HAND_OVER).optional(),
+      idempotency: option(idempotencyStore(false)).optional(),
+    } satisfies OptionsShape<LambdaHandlerOptions>,
+    { concurrency: BATCH_ONLY, startCutoffMs: BATCH_ONLY },
+  ),
+);
 
 /** A Lambda handler for custom-resource events; it never throws. */
 export type CustomResourceLambdaHandler = (event: unknown, context?: LambdaContext) => Promise<void>;
@@ -85,7 +113,7 @@ export function lambdaHandler(
   options?: LambdaHandlerOptions,
 ): CustomResourceLambdaHandler {
   const router = toRouter(target);
-  const resolved = resolveOptions(options);
+  const resolved = resolveOptions(options, lambdaOptions());
   const elsewhere = answerMisdirected(target, options, 'lambdaHandler');
   const wait = (ms: number, signal: AbortSignal) => sleep(ms, undefined, { signal }).catch(() => undefined);
   return async (event, context) => {

@@ -1,4 +1,4 @@
-import { type HandlerOptions, resolveOptions } from '../core/options.js';
+import { entryOptions, type HandlerOptions, handlerOptionsShape, resolveOptions } from '../core/options.js';
 import { errorText } from '../core/outcome.js';
 import { serveRequest } from '../core/serve-request.js';
 import { memoryIdempotencyStore } from '../idempotency/memory-store.js';
@@ -7,9 +7,16 @@ import type { IdempotencyStore } from '../idempotency/store.js';
 import type { HandOver } from '../long-running/continuation.js';
 import { type Router, toRouter } from '../resource/router.js';
 import type { AnyResourceDefinition } from '../resource/types.js';
-import { type BatchOptions, resolveBatchOptions, runBatch, type Settled } from './batch.js';
+import { lazy, type OptionsShape, option } from '../validation/option-schemas.js';
+import {
+  type BatchOptions,
+  batchOptionsShape,
+  resolveBatchOptions,
+  runBatch,
+  type Settled,
+} from './batch.js';
 import type { UnwrappedRecord } from './envelope.js';
-import { type LambdaContext, remainingTime } from './lambda.js';
+import { HAND_OVER, idempotencyStore, type LambdaContext, remainingTime } from './lambda.js';
 import { requeue } from './requeue.js';
 import { selfInvoke } from './self-invoke.js';
 
@@ -28,6 +35,15 @@ export interface BatchHandlerOptions extends HandlerOptions, BatchOptions {
    */
   readonly handOver?: HandOver;
 }
+
+const batchHandlerOptions = lazy(() =>
+  entryOptions({
+    ...handlerOptionsShape(),
+    ...batchOptionsShape(),
+    idempotency: option(idempotencyStore(true)).optional(),
+    handOver: option(HAND_OVER).optional(),
+  } satisfies OptionsShape<BatchHandlerOptions>),
+);
 
 /** What became of one record, for the entry to report: `retry` means it should be delivered again. */
 export interface ProcessedRecord {
@@ -70,7 +86,7 @@ export function createRecordProcessor(
   redeliverable: boolean,
 ): RecordProcessor {
   const router = toRouter(target);
-  const resolved = resolveOptions(options);
+  const resolved = resolveOptions(options, batchHandlerOptions());
   const batch = resolveBatchOptions(options);
   const store =
     options?.idempotency === false ? undefined : (options?.idempotency ?? memoryIdempotencyStore());

@@ -1,4 +1,6 @@
 export type { SetupContext } from '../cli/run-setup.js';
+export type { TestSeams } from '../core/test-seams.js';
+export type { PutRequest, ResponseTransport } from '../response/transport.js';
 export {
   type ConnectedProvider,
   type ConnectProviderOptions,
@@ -24,4 +26,5 @@ export type { LambdaStyleHandler, ProviderTarget } from './provider-target.js';
 export * from './response-capture.js';
 export type { ResponseDestination } from './response-sink.js';
 export * from './s3-responses.js';
+export { testSeams } from './test-seams.js';
 export { type AwsClientConfig, type TopicDeliveryOptions, topicDelivery } from './topic-delivery.js';
