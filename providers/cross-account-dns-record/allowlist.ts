@@ -1,6 +1,7 @@
 import { accountOfStack } from '../../src/access/allow-accounts.js';
 import { CROSS_ACCOUNT_DNS_ENV } from '../../src/constants.js';
 import { ConfigurationError } from '../../src/errors.js';
+import { ACCOUNT_ID } from '../../src/validation/option-rules.js';
 import { isWithin, normalizeRecordName, recordNameProblem } from './record-name.js';
 
 export { accountOfStack };
@@ -13,7 +14,6 @@ export { accountOfStack };
  */
 export type DnsAllowlist = Readonly<Record<string, readonly string[]>>;
 
-const ACCOUNT_ID = /^\d{12}$/;
 const EXAMPLE = '{"111111111111":["app1.example.com"]}';
 
 /**

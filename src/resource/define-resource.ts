@@ -1,5 +1,5 @@
 import { CFN_LIMITS } from '../constants.js';
-import { aFunction, aString, positive, zodSchema } from '../validation/option-rules.js';
+import { aFunction, aString, isZodSchema, positive, zodSchema } from '../validation/option-rules.js';
 import {
   lazy,
   listOf,
@@ -35,7 +35,7 @@ const definitionSchema = lazy(() => {
           ? `crkit needs zod 4, and the schema of ${resourceType} comes from zod 3: run \`npm install zod@^4\` ` +
             "(with zod 3.25 alone, import { z } from 'zod/v4')"
           : `expected a zod schema of ResourceProperties for ${resourceType}`,
-      test: zodSchema('ResourceProperties').test,
+      test: isZodSchema,
     }),
     create: handler,
     update: handler.optional(),

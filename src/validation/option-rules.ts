@@ -1,4 +1,5 @@
-import type { Rule } from './option-schemas.js';
+import type * as z from 'zod';
+import { option, type Rule } from './option-schemas.js';
 
 /**
  * The rules options share, each written once. Rules are plain data; `option(rule)` makes a schema of one when a
@@ -90,12 +91,16 @@ export const withMethods = (
   };
 };
 
-/** A zod 4 schema (zod 3's lack `_zod`); `noun` says of what. */
-export const zodSchema = (noun: string): Rule => ({
-  expected: noun,
-  test: (value) =>
-    typeof (value as { safeParse?: unknown } | null)?.safeParse === 'function' && '_zod' in (value as object),
-});
+/** Whether `value` is a zod 4 schema (zod 3's lack `_zod`). */
+export const isZodSchema = (value: unknown): boolean =>
+  typeof (value as { safeParse?: unknown } | null)?.safeParse === 'function' && '_zod' in (value as object);
 
-/** Anything: the key is an option, and its value is checked where it is used (e.g. by a properties schema). */
-export const anything: Rule = { expected: 'anything', test: () => true };
+/** A zod 4 schema; `noun` says of what. */
+export const zodSchema = (noun: string): Rule => ({ expected: noun, test: isZodSchema });
+
+/**
+ * A key that is an option whose value is checked where it is used (by a properties schema, or by the construct it
+ * is passed on to), so that its message names it there.
+ */
+export const checkedElsewhere = (): z.ZodType =>
+  option({ expected: 'anything', test: () => true }).optional();

@@ -79,10 +79,10 @@ function unknownKeys(
 
 function messageOf(issue: z.core.$ZodRawIssue, context: string | undefined): string | undefined {
   if (issue.code === 'unrecognized_keys') return unknownKeys(issue, context);
+  const where = context === undefined ? '' : ` for ${context}`;
   const expected = issue.inst ? EXPECTED.get(issue.inst) : undefined;
   if (expected === undefined) return undefined;
   if (typeof expected === 'function') return expected(issue.input, context);
-  const where = context === undefined ? '' : ` for ${context}`;
   return `expected ${expected}${where}, got ${shown(issue.input, 'nothing')}`;
 }
 

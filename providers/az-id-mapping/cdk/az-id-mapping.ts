@@ -4,6 +4,13 @@ import { CrkitProvider } from '../../../src/cdk/crkit-provider.js';
 import { CrkitResource } from '../../../src/cdk/crkit-resource.js';
 import { providerEntry } from '../../../src/cdk/provider-entry.js';
 import { providerStatements } from '../../../src/cdk/provider-statements.js';
+import { checkedElsewhere } from '../../../src/validation/option-rules.js';
+import {
+  lazy,
+  type OptionsShape,
+  optionsObject,
+  parseOptions,
+} from '../../../src/validation/option-schemas.js';
 import { policyStatements } from '../permissions.js';
 import { AzIdMappingProperties } from '../properties.js';
 import type { AzIdMappingData } from '../zone-map.js';
@@ -20,6 +27,14 @@ export interface AzIdMappingProps {
 }
 
 const PROVIDER_ID = 'crkit.az-id-mapping';
+
+// Both go into the resource, checked there (ResourceProperties.ZoneIds by the provider's schema).
+const mappingProps = lazy(() =>
+  optionsObject({
+    zoneIds: checkedElsewhere(),
+    serviceTimeout: checkedElsewhere(),
+  } satisfies OptionsShape<AzIdMappingProps>),
+);
 
 /**
  * This account's mapping between availability zone names and physical zone ids, read at deploy time by crkit's
@@ -53,6 +68,7 @@ export class AzIdMapping extends Construct {
 
   constructor(scope: Construct, id: string, props: AzIdMappingProps = {}) {
     super(scope, id);
+    parseOptions(mappingProps(), props);
     this.provider = CrkitProvider.getOrCreate(this, {
       providerId: PROVIDER_ID,
       entry: providerEntry('az-id-mapping'),

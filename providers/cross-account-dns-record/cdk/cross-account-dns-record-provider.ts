@@ -4,11 +4,20 @@ import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { IHostedZone } from 'aws-cdk-lib/aws-route53';
 import { Construct } from 'constructs';
 import { CrkitSnsProvider } from '../../../src/cdk/crkit-sns-provider.js';
+import { cdkObject } from '../../../src/cdk/prop-rules.js';
 import { providerEntry } from '../../../src/cdk/provider-entry.js';
 import type { ICrkitProvider } from '../../../src/cdk/provider-ref.js';
 import { providerStatements } from '../../../src/cdk/provider-statements.js';
 import { CROSS_ACCOUNT_DNS_ENV } from '../../../src/constants.js';
 import { ConfigurationError } from '../../../src/errors.js';
+import { checkedElsewhere } from '../../../src/validation/option-rules.js';
+import {
+  lazy,
+  listOf,
+  type OptionsShape,
+  optionsObject,
+  parseOptions,
+} from '../../../src/validation/option-schemas.js';
 import { checkDnsAllowlist, type DnsAllowlist } from '../allowlist.js';
 import { policyStatements } from '../permissions.js';
 
@@ -34,6 +43,18 @@ export interface CrossAccountDnsRecordProviderProps {
 }
 
 const DEFAULT_TOPIC_NAME = 'crkit-cross-account-dns-record';
+
+const providerProps = lazy(() =>
+  optionsObject({
+    // Read by checkDnsAllowlist, as the provider reads it from its environment.
+    allowlist: checkedElsewhere(),
+    hostedZones: listOf(cdkObject('a hosted zone'), 'a list of hosted zones'),
+    // Passed on to CrkitSnsProvider, which checks them under the same names.
+    topicName: checkedElsewhere(),
+    idempotencyTable: checkedElsewhere(),
+    timeout: checkedElsewhere(),
+  } satisfies OptionsShape<CrossAccountDnsRecordProviderProps>),
+);
 
 /**
  * The DNS account's side of crkit's cross-account-dns-record provider: an SNS-backed provider (topic, queue,
@@ -75,6 +96,7 @@ export class CrossAccountDnsRecordProvider extends Construct implements ICrkitPr
 
   constructor(scope: Construct, id: string, props: CrossAccountDnsRecordProviderProps) {
     super(scope, id);
+    parseOptions(providerProps(), props);
     const allowlist = checkDnsAllowlist(props.allowlist, 'allowlist');
     if (props.hostedZones.length === 0) {
       throw new ConfigurationError(

@@ -3,9 +3,18 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { CrkitProvider } from '../../../src/cdk/crkit-provider.js';
 import { CrkitResource } from '../../../src/cdk/crkit-resource.js';
+import { duration } from '../../../src/cdk/prop-rules.js';
 import { providerEntry } from '../../../src/cdk/provider-entry.js';
 import type { ICrkitProvider } from '../../../src/cdk/provider-ref.js';
 import { ConfigurationError } from '../../../src/errors.js';
+import { aString, checkedElsewhere, nonEmptyString } from '../../../src/validation/option-rules.js';
+import {
+  lazy,
+  type OptionsShape,
+  option,
+  optionsObject,
+  parseOptions,
+} from '../../../src/validation/option-schemas.js';
 import { assumeRoleActions } from '../permissions.js';
 import { CrossAccountDnsRecordProperties } from '../properties.js';
 import type { CrossAccountDnsRecordData } from '../record-data.js';
@@ -44,6 +53,30 @@ export interface CrossAccountDnsRecordProps {
 }
 
 const PROVIDER_ID = 'crkit.cross-account-dns-record';
+
+/** The rules of a `role` to assume in the DNS account, shared with `CrossAccountCertificate`. */
+export const assumedRole = () =>
+  optionsObject({
+    roleArn: option(nonEmptyString('the ARN of a role in the DNS account')),
+    externalId: option(aString).optional(),
+  } satisfies OptionsShape<NonNullable<CrossAccountDnsRecordProps['role']>>);
+
+// The record's own values go into ResourceProperties, checked there by the provider's schema (as at deploy time).
+const recordProps = lazy(() =>
+  optionsObject({
+    provider: checkedElsewhere(),
+    role: assumedRole().optional(),
+    hostedZoneId: checkedElsewhere(),
+    hostedZoneName: checkedElsewhere(),
+    recordName: checkedElsewhere(),
+    recordType: checkedElsewhere(),
+    values: checkedElsewhere(),
+    ttl: option(duration('a Duration', () => true)).optional(),
+    allowOverwrite: checkedElsewhere(),
+    shared: checkedElsewhere(),
+    serviceTimeout: checkedElsewhere(),
+  } satisfies OptionsShape<CrossAccountDnsRecordProps>),
+);
 
 /** The provider: the one given, or this stack's function assuming `role` in the DNS account. */
 function providerFor(scope: Construct, { provider, role }: CrossAccountDnsRecordProps): ICrkitProvider {
@@ -91,6 +124,7 @@ export class CrossAccountDnsRecord extends Construct {
 
   constructor(scope: Construct, id: string, props: CrossAccountDnsRecordProps) {
     super(scope, id);
+    parseOptions(recordProps(), props);
     const { role } = props;
     this.resource = new CrkitResource<typeof CrossAccountDnsRecordProperties, CrossAccountDnsRecordData>(
       this,

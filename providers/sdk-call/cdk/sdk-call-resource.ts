@@ -5,6 +5,13 @@ import { CrkitProvider } from '../../../src/cdk/crkit-provider.js';
 import { CrkitResource } from '../../../src/cdk/crkit-resource.js';
 import { checkLeastPrivilege } from '../../../src/cdk/least-privilege.js';
 import { providerEntry } from '../../../src/cdk/provider-entry.js';
+import { checkedElsewhere } from '../../../src/validation/option-rules.js';
+import {
+  lazy,
+  type OptionsShape,
+  optionsObject,
+  parseOptions,
+} from '../../../src/validation/option-schemas.js';
 import { runtimeValuesIn } from '../markers.js';
 import { SDK_CALL_RESOURCE_TYPE, SDK_CALL_SENSITIVE_PROPERTIES, SdkCallProperties } from '../properties.js';
 import type { SdkCallDescription } from './sdk-call.js';
@@ -35,6 +42,19 @@ export interface SdkCallResourceProps {
 }
 
 const PROVIDER_ID = 'crkit.sdk-call';
+
+// Each goes into the resource, checked there (ResourceProperties by the provider's schema, the rest by CrkitResource).
+const sdkCallProps = lazy(() =>
+  optionsObject({
+    onCreate: checkedElsewhere(),
+    onUpdate: checkedElsewhere(),
+    onDelete: checkedElsewhere(),
+    physicalResourceId: checkedElsewhere(),
+    outputPaths: checkedElsewhere(),
+    serviceTimeout: checkedElsewhere(),
+    removalPolicy: checkedElsewhere(),
+  } satisfies OptionsShape<SdkCallResourceProps>),
+);
 const STEPS = ['onCreate', 'onUpdate', 'onDelete'] as const;
 
 const callsOf = (step: SdkCallStep | undefined): readonly SdkCallDescription[] =>
@@ -70,6 +90,7 @@ export class SdkCallResource extends Construct {
 
   constructor(scope: Construct, id: string, props: SdkCallResourceProps) {
     super(scope, id);
+    parseOptions(sdkCallProps(), props);
     this.outputPaths = new Set(props.outputPaths);
     this.provider = CrkitProvider.getOrCreate(this, {
       providerId: PROVIDER_ID,
