@@ -46,7 +46,10 @@ const seamsSchema = lazy(() => {
  * const handler = lambdaHandler(Noop, { timeoutMarginMs: 1000, ...testSeams({ transport, random: () => 0 }) });
  * ```
  */
-export function testSeams(seams: TestSeams): { readonly [TEST_SEAMS]: TestSeams } {
+export function testSeams(seams: TestSeams): object {
   parseOptions(seamsSchema(), seams, { root: 'testSeams' });
-  return { [TEST_SEAMS]: seams };
+  // Typed `object`: spread alone into options whose keys are all optional, a symbol-keyed type would be "no
+  // properties in common" (TS2559) for the compiler; `{}` is not.
+  const carrier: { readonly [TEST_SEAMS]: TestSeams } = { [TEST_SEAMS]: seams };
+  return carrier;
 }
