@@ -1,5 +1,4 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type * as z from 'zod';
 import { allowAccounts } from '../access/allow-accounts.js';
 import { PROVIDER_ENV } from '../constants.js';
 import type { CustomResourceEvent } from '../event/schema.js';
@@ -11,6 +10,7 @@ import { aFunction, integerFrom, milliseconds, withMethods } from '../validation
 import {
   lazy,
   listOf,
+  type OptionSpec,
   type OptionsShape,
   option,
   optionsObject,
@@ -90,9 +90,9 @@ export const handlerOptionsShape = (): OptionsShape<HandlerOptions> => ({
  * each key of `hints` (an option of another entry).
  */
 export const entryOptions = (
-  shape: z.core.$ZodLooseShape,
+  shape: Readonly<Record<string, OptionSpec>>,
   hints: Readonly<Record<string, string>> = {},
-): z.ZodType => optionsObject(shape, { ...TEST_SEAM_HINTS, ...hints });
+): OptionSpec => optionsObject(shape, { ...TEST_SEAM_HINTS, ...hints });
 
 const handlerOptions = lazy(() => entryOptions(handlerOptionsShape()));
 
@@ -129,9 +129,9 @@ function withEnvironmentAllowlist(
  */
 export function resolveOptions(
   options: HandlerOptions = {},
-  schema: z.ZodType = handlerOptions(),
+  declared: OptionSpec = handlerOptions(),
 ): ResolvedOptions {
-  parseOptions(schema, options);
+  parseOptions(declared, options);
   // A malformed CRKIT_ALLOW_RESPONSE_ORIGINS is reported now, when the handler is built, not at deploy time.
   originsFromEnvironment();
   const seams = testSeamsOf(options);

@@ -1,5 +1,4 @@
-import type * as z from 'zod';
-import { option, type Rule } from './option-schemas.js';
+import { type OptionSpec, option, type Rule } from './option-schemas.js';
 
 /**
  * The rules options share, each written once. Rules are plain data; `option(rule)` makes a schema of one when a
@@ -102,5 +101,5 @@ export const zodSchema = (noun: string): Rule => ({ expected: noun, test: isZodS
  * A key that is an option whose value is checked where it is used (by a properties schema, or by the construct it
  * is passed on to), so that its message names it there.
  */
-export const checkedElsewhere = (): z.ZodType =>
+export const checkedElsewhere = (): OptionSpec =>
   option({ expected: 'anything', test: () => true }).optional();
