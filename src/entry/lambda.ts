@@ -34,14 +34,14 @@ export interface LambdaHandlerOptions extends HandlerOptions {
   readonly idempotency?: IdempotencyStore;
 }
 
+const STORE_METHODS = ['claim', 'complete', 'release'];
+const STORE = 'an idempotency store such as memoryIdempotencyStore()';
+
 /** An idempotency store: the methods crkit calls; the batch entries also take `false` (none). */
 export const idempotencyStore = (orFalse: boolean) =>
   orFalse
-    ? withMethods(STORE_METHODS, 'an idempotency store such as memoryIdempotencyStore(), or false for none', [
-        false,
-      ])
-    : withMethods(STORE_METHODS, 'an idempotency store such as memoryIdempotencyStore()');
-const STORE_METHODS = ['claim', 'complete', 'release'];
+    ? withMethods(STORE_METHODS, `${STORE}, or false for none`, [false])
+    : withMethods(STORE_METHODS, STORE);
 
 /** A hand-over: a function crkit calls with the continuation. */
 export const HAND_OVER = aFunction('a function (continuation, signal) => Promise<void>');

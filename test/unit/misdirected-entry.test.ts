@@ -20,6 +20,22 @@ const snsEventOf = (message: unknown) => ({
 });
 
 describe('an entry given the wrong kind of event', () => {
+  it('sqsHandler answers a direct request through lambdaHandler even with options only batch entries take', async () => {
+    const { accepted, transport } = responseEndpoint();
+    const { logger } = recordingLogger();
+    const handler = sqsHandler(Widget, {
+      logger,
+      concurrency: 3,
+      startCutoffMs: 1000,
+      idempotency: false,
+      ...testSeams({ transport }),
+    });
+
+    await handler(request(), contextFor());
+
+    expect(accepted).toMatchObject([{ Status: 'SUCCESS', PhysicalResourceId: 'widget-a' }]);
+  });
+
   it('sqsHandler answers a direct CloudFormation request and warns to use lambdaHandler', async () => {
     const { accepted, transport } = responseEndpoint();
     const { lines, logger } = recordingLogger();
