@@ -6,6 +6,7 @@ import { sqsHandler } from '../../src/entry/sqs.js';
 import type { Continuation } from '../../src/long-running/continuation.js';
 import { defineResource } from '../../src/resource/define-resource.js';
 import { createEvent } from '../../src/testing/events.js';
+import { testSeams } from '../../src/testing/test-seams.js';
 import { createSimulatedClock, type SimulatedClock } from '../lib/simulated-clock.js';
 
 /** A request that is ready `readyAfterMs` after it starts (0: answered by create itself). */
@@ -50,20 +51,22 @@ function harness() {
   const clock = createSimulatedClock();
   const bodies: string[] = [];
   const queue: Continuation[] = [];
-  const options = {
+  const seams = {
     now: clock.now,
     sleep: clock.sleep,
-    logger: SILENT,
     // Nothing leaves the process: the PUT is recorded, the hand-over queued for the next invocation.
     transport: async ({ body }: { body: string }) => {
       bodies.push(body);
       return { statusCode: 200 };
     },
+  };
+  const options = {
+    logger: SILENT,
     handOver: async (continuation: Continuation) => void queue.push(structuredClone(continuation)),
   };
   const answered = (requests: number) =>
     bodies.length === requests && bodies.every((body) => JSON.parse(body).Status === 'SUCCESS');
-  return { clock, options, queue, answered };
+  return { clock, options: { ...options, ...testSeams(seams) }, seams, queue, answered };
 }
 
 const context = (clock: SimulatedClock, timeoutMs: number) => {
@@ -106,18 +109,21 @@ const record = (id: string, body: unknown) => ({
  * come due together (SQS delays them by their DelaySeconds) and arrive as the next batch of up to 10.
  */
 export async function countSqsInvocations(scenario: Scenario, requests: number): Promise<InvocationCount> {
-  const { clock, options, queue, answered } = harness();
+  const { clock, options, seams, queue, answered } = harness();
   const counter = { checks: 0 };
   const handler = sqsHandler(job(clock, scenario.readyAfterMs, counter), {
     ...options,
     // The duplicate guard keys on real time; it changes no count here, so it is left out of the simulation.
     idempotency: false,
-    // Resolves only when the batch is over, whatever the simulated time: the workers, not the clock, end a batch.
-    wait: (_ms, signal) =>
-      new Promise<void>((resolve) => {
-        if (signal.aborted) resolve();
-        else signal.addEventListener('abort', () => resolve(), { once: true });
-      }),
+    ...testSeams({
+      ...seams,
+      // Resolves only when the batch is over, whatever the simulated time: the workers, not the clock, end a batch.
+      wait: (_ms, signal) =>
+        new Promise<void>((resolve) => {
+          if (signal.aborted) resolve();
+          else signal.addEventListener('abort', () => resolve(), { once: true });
+        }),
+    }),
   });
   let batch: unknown[] = Array.from({ length: requests }, (_, i) =>
     record(`m${i}`, createEvent({ resourceType: 'Custom::Job' })),

@@ -1,5 +1,6 @@
 import { ConfigurationError } from 'crkit';
 import { accountOfStack } from 'crkit/advanced';
+import { ACCOUNT_ID } from '../../src/validation/option-rules.js';
 import { CROSS_ACCOUNT_DNS_ENV } from './environment.js';
 import { isWithin, normalizeRecordName, recordNameProblem } from './record-name.js';
 
@@ -13,7 +14,6 @@ export { accountOfStack };
  */
 export type DnsAllowlist = Readonly<Record<string, readonly string[]>>;
 
-const ACCOUNT_ID = /^\d{12}$/;
 const EXAMPLE = '{"111111111111":["app1.example.com"]}';
 
 /**

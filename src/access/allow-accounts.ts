@@ -1,6 +1,16 @@
 import { errorText } from '../error-text.js';
 import { ConfigurationError } from '../errors.js';
 import type { CustomResourceEvent } from '../event/schema.js';
+import { TEST_SEAM_HINTS, testSeamsOf } from '../test-seams.js';
+import { accountId, aFunction, milliseconds, organizationId } from '../validation/option-rules.js';
+import {
+  lazy,
+  listOf,
+  type OptionsShape,
+  option,
+  optionsObject,
+  parseOptions,
+} from '../validation/option-schemas.js';
 import { describeAccountOrganization } from './organization-of.js';
 
 /** Options of {@link allowAccounts}; at least one account or organization must be given. */
@@ -17,12 +27,21 @@ export interface AllowAccountsOptions {
   readonly organizationOf?: (accountId: string) => Promise<string | undefined>;
   /** How long a warm Lambda remembers an account's organization. @default 900000 (15 minutes) */
   readonly cacheTtlMs?: number;
-  /** The clock, in epoch milliseconds (for tests). @default Date.now */
-  readonly now?: () => number;
 }
 
-const ACCOUNT_ID = /^\d{12}$/;
-const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
+const allowAccountsOptions = lazy(() =>
+  optionsObject(
+    {
+      accounts: listOf(accountId, 'a list of account ids').optional(),
+      organizations: listOf(organizationId, 'a list of organization ids').optional(),
+      organizationOf: option(
+        aFunction('a function (accountId) => Promise<organization id | undefined>'),
+      ).optional(),
+      cacheTtlMs: option(milliseconds).optional(),
+    } satisfies OptionsShape<AllowAccountsOptions>,
+    TEST_SEAM_HINTS,
+  ),
+);
 /** `arn:PARTITION:cloudformation:REGION:ACCOUNT:stack/NAME/ID`, as CloudFormation writes StackId. */
 const STACK_ARN = /^arn:aws[a-z-]*:cloudformation:[a-z0-9-]+:(\d{12}):stack\/[^/]+\/.+$/;
 
@@ -37,15 +56,6 @@ const STACK_ARN = /^arn:aws[a-z-]*:cloudformation:[a-z0-9-]+:(\d{12}):stack\/[^/
  */
 export function accountOfStack(stackId: string): string | undefined {
   return STACK_ARN.exec(stackId)?.[1];
-}
-
-function check(option: string, values: readonly string[], pattern: RegExp, example: string): Set<string> {
-  for (const value of values) {
-    if (typeof value !== 'string' || !pattern.test(value)) {
-      throw new ConfigurationError(option, `expected ids like "${example}", got ${JSON.stringify(value)}`);
-    }
-  }
-  return new Set(values);
 }
 
 /**
@@ -73,22 +83,15 @@ function check(option: string, values: readonly string[], pattern: RegExp, examp
 export function allowAccounts(
   options: AllowAccountsOptions,
 ): (event: CustomResourceEvent) => Promise<string | undefined> {
-  const accounts = check('accounts', options.accounts ?? [], ACCOUNT_ID, '111111111111');
-  const organizations = check(
-    'organizations',
-    options.organizations ?? [],
-    ORGANIZATION_ID,
-    'o-exampleorgid',
-  );
+  parseOptions(allowAccountsOptions(), options);
+  const accounts = new Set(options.accounts);
+  const organizations = new Set(options.organizations);
   if (accounts.size === 0 && organizations.size === 0) {
     throw new ConfigurationError('accounts', 'expected at least one account id or organization id to allow');
   }
   const ttlMs = options.cacheTtlMs ?? 15 * 60 * 1000;
-  if (!(Number.isFinite(ttlMs) && ttlMs >= 0)) {
-    throw new ConfigurationError('cacheTtlMs', `expected a number of milliseconds >= 0, got ${ttlMs}`);
-  }
   const organizationOf = options.organizationOf ?? describeAccountOrganization;
-  const now = options.now ?? Date.now;
+  const now = testSeamsOf(options).now ?? Date.now;
   // Concurrent records of one account share a lookup; only answers are remembered, never failures.
   const cache = new Map<string, { readonly organization: Promise<string | undefined>; expiresAt: number }>();
   const lookup = (accountId: string): Promise<string | undefined> => {

@@ -5,7 +5,15 @@ import type { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { HANDLER_EXPORTS } from '../constants.js';
 import { ConfigurationError } from '../errors.js';
-import type { CrkitFunctionOptions } from './function-options.js';
+import { matching } from '../validation/option-rules.js';
+import {
+  lazy,
+  type OptionsShape,
+  option,
+  optionsObject,
+  parseOptions,
+} from '../validation/option-schemas.js';
+import { type CrkitFunctionOptions, functionOptionsShape } from './function-options.js';
 import { checkLeastPrivilege } from './least-privilege.js';
 import { createProviderFunction } from './provider-function.js';
 import type { ICrkitProvider } from './provider-ref.js';
@@ -19,7 +27,14 @@ export interface CrkitProviderProps extends CrkitFunctionOptions {
   readonly providerId: string;
 }
 
-const PROVIDER_ID = /^[A-Za-z0-9._-]{1,64}$/;
+const providerProps = lazy(() =>
+  optionsObject({
+    ...functionOptionsShape(),
+    providerId: option(
+      matching(/^[A-Za-z0-9._-]{1,64}$/, '1 to 64 letters, digits or ._- (e.g. "acme.widget")'),
+    ),
+  } satisfies OptionsShape<CrkitProviderProps>),
+);
 
 /**
  * A Lambda-backed custom-resource provider: one function per stack and provider id, bundled from an entry module with
@@ -46,12 +61,7 @@ export class CrkitProvider extends Construct implements ICrkitProvider {
    * `statements` of every call are added to the role.
    */
   static getOrCreate(scope: Construct, props: CrkitProviderProps): CrkitProvider {
-    if (!PROVIDER_ID.test(props.providerId)) {
-      throw new ConfigurationError(
-        'providerId',
-        `expected 1 to 64 letters, digits or ._- (e.g. "acme.widget"), got ${JSON.stringify(props.providerId)}`,
-      );
-    }
+    parseOptions(providerProps(), props);
     const stack = Stack.of(scope);
     const id = `CrkitProvider-${props.providerId}`;
     const existing = stack.node.tryFindChild(id);

@@ -2,9 +2,17 @@ import { type CfnResource, CustomResource, Duration, type RemovalPolicy } from '
 import { Construct, type IConstruct } from 'constructs';
 import type * as z from 'zod';
 import { CFN_LIMITS } from '../constants.js';
-import { ConfigurationError } from '../errors.js';
 import type { PropertiesSchema, ResourceData, ResourceDefinition } from '../resource/types.js';
+import { checkedElsewhere, isZodSchema } from '../validation/option-rules.js';
+import {
+  lazy,
+  type OptionsShape,
+  option,
+  optionsObject,
+  parseOptions,
+} from '../validation/option-schemas.js';
 import type { AttributeName } from './attribute-name.js';
+import { duration, removalPolicy } from './prop-rules.js';
 import type { ICrkitProvider } from './provider-ref.js';
 import { validateProperties } from './validate-properties.js';
 
@@ -37,16 +45,30 @@ export interface CrkitResourceProps<S extends PropertiesSchema, D extends Resour
 
 const GENERIC_TYPE = 'AWS::CloudFormation::CustomResource';
 
-function checkServiceTimeout(timeout: Duration): void {
-  if (timeout.isUnresolved()) return;
-  const seconds = timeout.toSeconds({ integral: false });
-  if (!(Number.isInteger(seconds) && seconds >= 1 && seconds <= CFN_LIMITS.maxServiceTimeoutSeconds)) {
-    throw new ConfigurationError(
-      'serviceTimeout',
-      `expected whole seconds from 1 to ${CFN_LIMITS.maxServiceTimeoutSeconds} (CloudFormation's limit), got ${seconds} s`,
-    );
-  }
-}
+const resourceProps = lazy(() =>
+  optionsObject({
+    definition: option({
+      expected: 'a definition made by defineResource, or its resourceType and properties schema',
+      test: (value) =>
+        typeof (value as { resourceType?: unknown } | null)?.resourceType === 'string' &&
+        isZodSchema((value as { properties?: unknown }).properties),
+    }),
+    provider: option({
+      expected: 'a provider: CrkitProvider.getOrCreate(...), a CrkitSnsProvider or { serviceToken }',
+      test: (value) => typeof (value as { serviceToken?: unknown } | null)?.serviceToken === 'string',
+    }),
+    // Checked against the definition's schema, with the message the provider would give.
+    properties: checkedElsewhere(),
+    serviceTimeout: option(
+      duration(
+        `whole seconds from 1 to ${CFN_LIMITS.maxServiceTimeoutSeconds} (CloudFormation's limit)`,
+        (seconds) =>
+          Number.isInteger(seconds) && seconds >= 1 && seconds <= CFN_LIMITS.maxServiceTimeoutSeconds,
+      ),
+    ).optional(),
+    removalPolicy: option(removalPolicy).optional(),
+  } satisfies OptionsShape<CrkitResourceProps<PropertiesSchema, ResourceData>>),
+);
 
 /**
  * A custom resource whose properties are typed and validated by its crkit definition: a bad property fails
@@ -91,8 +113,8 @@ export class CrkitResource<
   constructor(scope: Construct, id: string, props: CrkitResourceProps<S, D>) {
     super(scope, id);
     const { definition, provider } = props;
+    parseOptions(resourceProps(), props);
     const serviceTimeout = props.serviceTimeout ?? Duration.seconds(300);
-    checkServiceTimeout(serviceTimeout);
     validateProperties(definition, props.properties, this.node.path);
     this.resourceType = definition.resourceType;
     this.resource = new CustomResource(this, 'Default', {

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Token } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { IRole } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
@@ -10,10 +10,19 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { HANDLER_EXPORTS, PROVIDER_ENV } from '../constants.js';
 import { ConfigurationError } from '../errors.js';
-import type { CrkitFunctionOptions } from './function-options.js';
+import { aBoolean, integerFrom, matching } from '../validation/option-rules.js';
+import {
+  lazy,
+  type OptionsShape,
+  option,
+  optionsObject,
+  parseOptions,
+} from '../validation/option-schemas.js';
+import { type CrkitFunctionOptions, functionOptionsShape } from './function-options.js';
+import { duration, orToken } from './prop-rules.js';
 import { createProviderFunction } from './provider-function.js';
 import type { ICrkitProvider } from './provider-ref.js';
-import { type Publishers, publishStatements } from './publishers.js';
+import { type Publishers, publishersShape, publishStatements } from './publishers.js';
 
 /** What {@link CrkitSnsProvider} takes; at least one allowed account or organization. */
 export interface CrkitSnsProviderProps extends CrkitFunctionOptions, Publishers {
@@ -45,7 +54,21 @@ export interface CrkitSnsProviderProps extends CrkitFunctionOptions, Publishers 
 /** The attribute `dynamoDbIdempotencyStore` (Powertools) writes each record's expiry to. */
 const TTL_ATTRIBUTE = 'expiration';
 
-function checkQueueOptions(props: CrkitSnsProviderProps, functionTimeout: Duration): Duration {
+const snsProviderProps = lazy(() =>
+  optionsObject({
+    ...functionOptionsShape(),
+    ...publishersShape(),
+    // SNS topic names: 1 to 256 letters, digits, hyphens and underscores (SNS API Reference, CreateTopic `Name`).
+    topicName: option(orToken(matching(/^[\w-]{1,256}$/, '1 to 256 letters, digits, - or _'))).optional(),
+    idempotencyTable: option(aBoolean).optional(),
+    maxReceiveCount: option(integerFrom(1)).optional(),
+    batchSize: option(integerFrom(1, 10)).optional(),
+    visibilityTimeout: option(duration('a duration', () => true)).optional(),
+  } satisfies OptionsShape<CrkitSnsProviderProps>),
+);
+
+/** The queue's visibility timeout: at least six times the function's, as Lambda's guide asks. */
+function visibilityTimeoutOf(props: CrkitSnsProviderProps, functionTimeout: Duration): Duration {
   const minimum = Duration.seconds(functionTimeout.toSeconds({ integral: false }) * 6);
   const visibility = props.visibilityTimeout ?? minimum;
   if (
@@ -56,20 +79,6 @@ function checkQueueOptions(props: CrkitSnsProviderProps, functionTimeout: Durati
       'visibilityTimeout',
       `expected at least six times the function's timeout (${minimum.toSeconds()} s), got ${visibility.toSeconds()} s`,
     );
-  }
-  const { batchSize, maxReceiveCount, topicName } = props;
-  // SNS topic names: 1 to 256 letters, digits, hyphens and underscores (SNS API Reference, CreateTopic `Name`).
-  if (topicName !== undefined && !Token.isUnresolved(topicName) && !/^[\w-]{1,256}$/.test(topicName)) {
-    throw new ConfigurationError(
-      'topicName',
-      `expected 1 to 256 letters, digits, - or _, got ${JSON.stringify(topicName)}`,
-    );
-  }
-  if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize >= 1 && batchSize <= 10)) {
-    throw new ConfigurationError('batchSize', `expected an integer from 1 to 10, got ${batchSize}`);
-  }
-  if (maxReceiveCount !== undefined && !(Number.isInteger(maxReceiveCount) && maxReceiveCount >= 1)) {
-    throw new ConfigurationError('maxReceiveCount', `expected an integer >= 1, got ${maxReceiveCount}`);
   }
   return visibility;
 }
@@ -109,8 +118,9 @@ export class CrkitSnsProvider extends Construct implements ICrkitProvider {
 
   constructor(scope: Construct, id: string, props: CrkitSnsProviderProps) {
     super(scope, id);
+    parseOptions(snsProviderProps(), props);
     const timeout = props.timeout ?? Duration.minutes(5);
-    const visibilityTimeout = checkQueueOptions(props, timeout);
+    const visibilityTimeout = visibilityTimeoutOf(props, timeout);
     this.topic = new Topic(
       this,
       'Topic',

@@ -2,6 +2,9 @@ import type { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { aBoolean, aString, integerFrom, matching, nonEmptyString } from '../validation/option-rules.js';
+import { listOf, type OptionsShape, option } from '../validation/option-schemas.js';
+import { cdkObject, duration, nodeRuntime, orToken, removalPolicy } from './prop-rules.js';
 
 /**
  * How a provider's Lambda function is bundled and run; shared by {@link CrkitProvider} and
@@ -48,3 +51,29 @@ export interface CrkitFunctionOptions {
    */
   readonly sourceMap?: boolean;
 }
+
+/** Lambda's longest timeout (Lambda Developer Guide, "Configure Lambda function timeout": 900 seconds). */
+const MAX_TIMEOUT_SECONDS = 15 * 60;
+/** The oldest Node.js runtime a provider may run on. */
+export const OLDEST_NODE = 22;
+
+/** The rules of {@link CrkitFunctionOptions}, for each provider construct to extend with its own. */
+export const functionOptionsShape = (): OptionsShape<CrkitFunctionOptions> => ({
+  entry: option(nonEmptyString('the path of a module')),
+  handler: option(matching(/^[A-Za-z_$][\w$]*$/, 'the name of an export')).optional(),
+  timeout: option(duration('1 second to 15 minutes', (s) => s >= 1 && s <= MAX_TIMEOUT_SECONDS)).optional(),
+  memorySize: option(orToken(integerFrom(128, 10240, 'MB'))).optional(),
+  logRetention: option(
+    orToken({
+      expected: 'a RetentionDays',
+      test: (value: unknown) => Number.isInteger(value) && (value as number) > 0,
+    }),
+  ).optional(),
+  logRemovalPolicy: option(removalPolicy).optional(),
+  statements: listOf(cdkObject('a PolicyStatement'), 'a list of PolicyStatements').optional(),
+  environment: option(cdkObject('an object of environment variables')).optional(),
+  runtime: option(nodeRuntime(OLDEST_NODE)).optional(),
+  architecture: option(cdkObject('an Architecture')).optional(),
+  externals: listOf(aString, 'a list of module names').optional(),
+  sourceMap: option(aBoolean).optional(),
+});

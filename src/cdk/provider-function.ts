@@ -1,21 +1,15 @@
 import { dirname } from 'node:path';
-import { AssetHashType, DockerImage, Duration, RemovalPolicy, Token } from 'aws-cdk-lib';
+import { AssetHashType, DockerImage, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { type IRole, Policy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import {
-  Architecture,
-  Code,
-  Function as LambdaFunction,
-  Runtime,
-  RuntimeFamily,
-} from 'aws-cdk-lib/aws-lambda';
+import { Architecture, Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { ConfigurationError } from '../errors.js';
 import { checkEntry } from './check-entry.js';
 import type { CrkitFunctionOptions } from './function-options.js';
 import { checkLeastPrivilege } from './least-privilege.js';
 import { LocalProviderBundling } from './local-bundling.js';
 import { requireLocalEsbuild } from './local-esbuild.js';
+import { nodeMajor } from './prop-rules.js';
 
 /** What {@link createProviderFunction} made. */
 export interface ProviderFunctionParts {
@@ -24,45 +18,11 @@ export interface ProviderFunctionParts {
   readonly logGroup: LogGroup;
 }
 
-/** Lambda's limit on a function's timeout. */
-const MAX_TIMEOUT_SECONDS = 15 * 60;
-const OLDEST_NODE = 22;
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-
-/** The Node.js major version of a runtime such as `nodejs22.x`, or NaN for any other runtime. */
-const nodeMajor = (runtime: Runtime): number =>
-  runtime.family === RuntimeFamily.NODEJS ? Number(/^nodejs(\d+)/.exec(runtime.name)?.[1]) : Number.NaN;
-
-function checkOptions(options: CrkitFunctionOptions, timeout: Duration, runtime: Runtime): void {
-  if (!timeout.isUnresolved()) {
-    const seconds = timeout.toSeconds({ integral: false });
-    if (!(seconds >= 1 && seconds <= MAX_TIMEOUT_SECONDS)) {
-      throw new ConfigurationError('timeout', `expected 1 second to 15 minutes, got ${seconds} s`);
-    }
-  }
-  const memory = options.memorySize;
-  if (
-    memory !== undefined &&
-    !Token.isUnresolved(memory) &&
-    !(Number.isInteger(memory) && memory >= 128 && memory <= 10240)
-  ) {
-    throw new ConfigurationError('memorySize', `expected an integer from 128 to 10240 MB, got ${memory}`);
-  }
-  if (!(nodeMajor(runtime) >= OLDEST_NODE)) {
-    throw new ConfigurationError('runtime', `expected Node.js ${OLDEST_NODE} or newer, got ${runtime.name}`);
-  }
-  if (options.handler !== undefined && !IDENTIFIER.test(options.handler)) {
-    throw new ConfigurationError(
-      'handler',
-      `expected the name of an export, got ${JSON.stringify(options.handler)}`,
-    );
-  }
-}
-
 /**
  * Adds to `scope` a provider's function, bundled from `entry` with a local esbuild (never Docker) as
  * `providerBuildOptions` says, with its own role
  * and a log group with retention. The role may write to that log group and do what `statements` allow, nothing more.
+ * The construct has checked `options` (`functionOptionsShape`).
  */
 export function createProviderFunction(
   scope: Construct,
@@ -71,7 +31,6 @@ export function createProviderFunction(
 ): ProviderFunctionParts {
   const timeout = options.timeout ?? Duration.minutes(5);
   const runtime = options.runtime ?? Runtime.NODEJS_22_X;
-  checkOptions(options, timeout, runtime);
   checkLeastPrivilege(options.statements ?? [], 'statements');
   const esbuild = requireLocalEsbuild();
   const handler = options.handler ?? defaultHandler;

@@ -1,7 +1,9 @@
-import { Token } from 'aws-cdk-lib';
 import { AccountPrincipal, AnyPrincipal, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { ConfigurationError } from '../errors.js';
+import { accountId, organizationId } from '../validation/option-rules.js';
+import { listOf, type OptionsShape } from '../validation/option-schemas.js';
+import { orToken } from './prop-rules.js';
 
 /**
  * Who may publish requests to an SNS-backed provider's topic: listed accounts, member accounts of listed
@@ -21,27 +23,20 @@ export interface Publishers {
   readonly allowedOrganizations?: readonly string[];
 }
 
-const ACCOUNT_ID = /^\d{12}$/;
-const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
-
-function check(option: string, values: readonly string[], pattern: RegExp, example: string): void {
-  for (const value of values) {
-    if (!Token.isUnresolved(value) && !pattern.test(value)) {
-      throw new ConfigurationError(option, `expected ids like "${example}", got ${JSON.stringify(value)}`);
-    }
-  }
-}
+/** The rules of {@link Publishers}: the ids `allowAccounts` takes, or deploy-time values. */
+export const publishersShape = (): OptionsShape<Publishers> => ({
+  allowedAccounts: listOf(orToken(accountId), 'a list of account ids').optional(),
+  allowedOrganizations: listOf(orToken(organizationId), 'a list of organization ids').optional(),
+});
 
 /**
  * The topic policy statements that let only the given accounts, or principals of the given organizations (the
- * `aws:PrincipalOrgID` condition), publish. CloudFormation publishes a stack's requests with the credentials of
+ * `aws:PrincipalOrgID` condition), publish; the ids were checked with the construct's props ({@link publishersShape}). CloudFormation publishes a stack's requests with the credentials of
  * the stack's operation (its caller or service role), which belong to the stack's account.
  */
 export function publishStatements(topic: ITopic, publishers: Publishers): PolicyStatement[] {
   const accounts = publishers.allowedAccounts ?? [];
   const organizations = publishers.allowedOrganizations ?? [];
-  check('allowedAccounts', accounts, ACCOUNT_ID, '111111111111');
-  check('allowedOrganizations', organizations, ORGANIZATION_ID, 'o-exampleorgid');
   if (accounts.length === 0 && organizations.length === 0) {
     throw new ConfigurationError(
       'allowedAccounts',

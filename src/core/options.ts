@@ -1,14 +1,27 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { allowAccounts } from '../access/allow-accounts.js';
 import { PROVIDER_ENV } from '../constants.js';
-import { ConfigurationError } from '../errors.js';
 import type { CustomResourceEvent } from '../event/schema.js';
 import { createJsonLogger, guardLogger, type Logger } from '../logger.js';
 import { originProblem, originsFromEnvironment } from '../response/response-url.js';
 import type { RetryOptions, SendDependencies } from '../response/send-response.js';
-import { defaultTransport, preloadTransport, type ResponseTransport } from '../response/transport.js';
+import { defaultTransport, preloadTransport } from '../response/transport.js';
+import { TEST_SEAM_HINTS, testSeamsOf } from '../test-seams.js';
+import { aFunction, integerFrom, milliseconds, withMethods } from '../validation/option-rules.js';
+import {
+  lazy,
+  listOf,
+  type OptionSpec,
+  type OptionsShape,
+  option,
+  optionsObject,
+  parseOptions,
+} from '../validation/option-schemas.js';
 
-/** Options shared by every entry point (`lambdaHandler`, and the SNS and SQS entries). */
+/**
+ * Options shared by every entry point (`lambdaHandler`, and the SNS and SQS entries). Any other key is refused when
+ * the handler is built; tests pass fakes of crkit's I/O with `...testSeams({ ... })` from `crkit/testing`.
+ */
 export interface HandlerOptions {
   /** Where crkit logs. A Powertools `Logger` fits. @default a JSON logger, level from `CRKIT_LOG_LEVEL`, else warn */
   readonly logger?: Logger;
@@ -32,14 +45,6 @@ export interface HandlerOptions {
   readonly authorize?: (event: CustomResourceEvent) => string | undefined | Promise<string | undefined>;
   /** How the response PUT is retried. @default 5 tries, 250 ms first backoff doubling to 4 s, full jitter */
   readonly retry?: RetryOptions;
-  /** How the response PUT is sent. @default undici, falling back to `node:https` when undici throws */
-  readonly transport?: ResponseTransport;
-  /** The clock, in epoch milliseconds (for tests). @default Date.now */
-  readonly now?: () => number;
-  /** Waits between tries (for tests). @default node:timers/promises setTimeout */
-  readonly sleep?: (ms: number) => Promise<void>;
-  /** Jitter source in [0, 1) (for tests). @default Math.random */
-  readonly random?: () => number;
 }
 
 /** Options with every default filled in. */
@@ -52,25 +57,44 @@ export interface ResolvedOptions extends SendDependencies {
   readonly authorize: NonNullable<HandlerOptions['authorize']>;
 }
 
-function checkOrigin(origin: string): string {
-  const problem = originProblem(origin);
-  if (problem !== undefined) throw new ConfigurationError('allowedResponseOrigins', problem);
-  return origin;
-}
+/** The smallest `timeoutMarginMs`: below it the answer may leave after the invocation has ended. */
+const MIN_MARGIN_MS = 500;
 
-function checkRetry(retry: RetryOptions): RetryOptions {
-  const { attempts } = retry;
-  if (attempts !== undefined && !(Number.isInteger(attempts) && attempts >= 1 && attempts <= 10)) {
-    throw new ConfigurationError('retry.attempts', `expected an integer from 1 to 10, got ${attempts}`);
-  }
-  for (const key of ['baseDelayMs', 'maxDelayMs', 'attemptTimeoutMs'] as const) {
-    const value = retry[key];
-    if (value !== undefined && !(Number.isFinite(value) && value >= 0)) {
-      throw new ConfigurationError(`retry.${key}`, `expected a number of milliseconds >= 0, got ${value}`);
-    }
-  }
-  return retry;
-}
+/** The rules of {@link HandlerOptions}, for each entry to extend with its own. */
+export const handlerOptionsShape = (): OptionsShape<HandlerOptions> => ({
+  logger: option(
+    withMethods(['debug', 'info', 'warn', 'error'], 'console or a Powertools Logger'),
+  ).optional(),
+  allowedResponseOrigins: listOf(
+    {
+      expected: (value) => originProblem(String(value)) ?? '',
+      test: (value) => typeof value === 'string' && originProblem(value) === undefined,
+    },
+    'a list of origins',
+  ).optional(),
+  timeoutMarginMs: option({
+    expected: `at least ${MIN_MARGIN_MS} ms (time to answer CloudFormation before the invocation ends)`,
+    test: (value) => typeof value === 'number' && Number.isFinite(value) && value >= MIN_MARGIN_MS,
+  }).optional(),
+  authorize: option(aFunction('a function (event) => reason | undefined')).optional(),
+  retry: optionsObject({
+    attempts: option(integerFrom(1, 10)).optional(),
+    baseDelayMs: option(milliseconds).optional(),
+    maxDelayMs: option(milliseconds).optional(),
+    attemptTimeoutMs: option(milliseconds).optional(),
+  } satisfies OptionsShape<RetryOptions>).optional(),
+});
+
+/**
+ * An entry's options object: `shape` and nothing else. A test seam passed as an option is named as one, and so is
+ * each key of `hints` (an option of another entry).
+ */
+export const entryOptions = (
+  shape: Readonly<Record<string, OptionSpec>>,
+  hints: Readonly<Record<string, string>> = {},
+): OptionSpec => optionsObject(shape, { ...TEST_SEAM_HINTS, ...hints });
+
+const handlerOptions = lazy(() => entryOptions(handlerOptionsShape()));
 
 /**
  * `authorize`, behind the allowlist crkit's SNS provider construct puts in the function's environment
@@ -99,43 +123,28 @@ function withEnvironmentAllowlist(
   return async (event) => (await gate(event)) ?? authorize?.(event);
 }
 
-/** The smallest `timeoutMarginMs`: below it the answer may leave after the invocation has ended. */
-const MIN_MARGIN_MS = 500;
-
-function checkLogger(logger: unknown): void {
-  const missing = (['debug', 'info', 'warn', 'error'] as const).filter(
-    (level) => typeof (logger as Record<string, unknown> | null)?.[level] !== 'function',
-  );
-  if (missing.length > 0) {
-    throw new ConfigurationError(
-      'logger',
-      `expected an object with debug, info, warn and error methods (console or a Powertools Logger); missing ${missing.join(', ')}`,
-    );
-  }
-}
-
-/** Validates options at construction, naming the offending option, and fills in the defaults. */
-export function resolveOptions(options: HandlerOptions = {}): ResolvedOptions {
-  const margin = options.timeoutMarginMs ?? 3000;
-  if (!(Number.isFinite(margin) && margin >= MIN_MARGIN_MS)) {
-    throw new ConfigurationError(
-      'timeoutMarginMs',
-      `expected at least ${MIN_MARGIN_MS} ms (time to answer CloudFormation before the invocation ends), got ${margin}`,
-    );
-  }
-  if (options.logger !== undefined) checkLogger(options.logger);
+/**
+ * Validates options at construction against `schema` (the entry's options: {@link handlerOptionsShape} and its own),
+ * naming the offending option, and fills in the defaults; test seams come from `testSeams`.
+ */
+export function resolveOptions(
+  options: HandlerOptions = {},
+  declared: OptionSpec = handlerOptions(),
+): ResolvedOptions {
+  parseOptions(declared, options);
   // A malformed CRKIT_ALLOW_RESPONSE_ORIGINS is reported now, when the handler is built, not at deploy time.
   originsFromEnvironment();
-  const transport = options.transport ?? defaultTransport;
+  const seams = testSeamsOf(options);
+  const transport = seams.transport ?? defaultTransport;
   return {
     logger: guardLogger(options.logger ?? createJsonLogger()),
-    allowedResponseOrigins: (options.allowedResponseOrigins ?? []).map(checkOrigin),
-    timeoutMarginMs: margin,
-    retry: checkRetry(options.retry ?? {}),
+    allowedResponseOrigins: options.allowedResponseOrigins ?? [],
+    timeoutMarginMs: options.timeoutMarginMs ?? 3000,
+    retry: options.retry ?? {},
     transport,
-    now: options.now ?? Date.now,
-    sleep: options.sleep ?? ((ms) => sleep(ms)),
-    random: options.random ?? Math.random,
+    now: seams.now ?? Date.now,
+    sleep: seams.sleep ?? ((ms) => sleep(ms)),
+    random: seams.random ?? Math.random,
     authorize: withEnvironmentAllowlist(options.authorize),
     preload: transport === defaultTransport ? preloadTransport : () => undefined,
   };

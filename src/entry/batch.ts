@@ -1,5 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { ConfigurationError } from '../errors.js';
+import { testSeamsOf } from '../test-seams.js';
+import { integerFrom, milliseconds } from '../validation/option-rules.js';
+import { type OptionsShape, option } from '../validation/option-schemas.js';
 
 /** How a batch of SNS or SQS records is worked through. */
 export interface BatchOptions {
@@ -11,12 +13,13 @@ export interface BatchOptions {
    * @default 10000
    */
   readonly startCutoffMs?: number;
-  /**
-   * Waits `ms` milliseconds, or less when `signal` aborts; it must not reject (for tests and benchmarks).
-   * @default node:timers/promises setTimeout
-   */
-  readonly wait?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
+
+/** The rules of {@link BatchOptions}. */
+export const batchOptionsShape = (): OptionsShape<BatchOptions> => ({
+  concurrency: option(integerFrom(1, 1000)).optional(),
+  startCutoffMs: option(milliseconds).optional(),
+});
 
 /** Batch options with every default filled in. */
 export interface ResolvedBatchOptions {
@@ -41,20 +44,13 @@ export interface BatchSlot {
 const defaultWait = (ms: number, signal: AbortSignal): Promise<void> =>
   delay(ms, undefined, { signal }).catch(() => undefined);
 
-/** Validates batch options at construction, naming the offending option, and fills in the defaults. */
+/** Fills in the defaults of batch options (checked with the entry's options); `wait` may be a test seam. */
 export function resolveBatchOptions(options: BatchOptions = {}): ResolvedBatchOptions {
-  const concurrency = options.concurrency ?? 10;
-  if (!(Number.isInteger(concurrency) && concurrency >= 1 && concurrency <= 1000)) {
-    throw new ConfigurationError('concurrency', `expected an integer from 1 to 1000, got ${concurrency}`);
-  }
-  const startCutoffMs = options.startCutoffMs ?? 10_000;
-  if (!(Number.isFinite(startCutoffMs) && startCutoffMs >= 0)) {
-    throw new ConfigurationError(
-      'startCutoffMs',
-      `expected a number of milliseconds >= 0, got ${startCutoffMs}`,
-    );
-  }
-  return { concurrency, startCutoffMs, wait: options.wait ?? defaultWait };
+  return {
+    concurrency: options.concurrency ?? 10,
+    startCutoffMs: options.startCutoffMs ?? 10_000,
+    wait: testSeamsOf(options).wait ?? defaultWait,
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type HandlerOptions, resolveOptions } from '../core/options.js';
+import { entryOptions, type HandlerOptions, handlerOptionsShape, resolveOptions } from '../core/options.js';
 import { serveRequest } from '../core/serve-request.js';
 import { errorText } from '../error-text.js';
 import type { IdempotencyStore } from '../idempotency/store.js';
@@ -7,6 +7,8 @@ import type { HandOver } from '../long-running/continuation.js';
 import { selfInvoke } from '../long-running/self-invoke.js';
 import { type Router, toRouter } from '../resource/router.js';
 import type { AnyResourceDefinition } from '../resource/types.js';
+import { aFunction, withMethods } from '../validation/option-rules.js';
+import { lazy, type OptionsShape, option } from '../validation/option-schemas.js';
 import { answerMisdirected } from './misdirected.js';
 
 /** The part of the Lambda context crkit reads (declared here so that no `@types/aws-lambda` is needed). */
@@ -31,6 +33,32 @@ export interface LambdaHandlerOptions extends HandlerOptions {
    */
   readonly idempotency?: IdempotencyStore;
 }
+
+const STORE_METHODS = ['claim', 'complete', 'release'];
+const STORE = 'an idempotency store such as memoryIdempotencyStore()';
+
+/** An idempotency store: the methods crkit calls; the batch entries also take `false` (none). */
+export const idempotencyStore = (orFalse: boolean) =>
+  orFalse
+    ? withMethods(STORE_METHODS, `${STORE}, or false for none`, [false])
+    : withMethods(STORE_METHODS, STORE);
+
+/** A hand-over: a function crkit calls with the continuation. */
+export const HAND_OVER = aFunction('a function (continuation, signal) => Promise<void>');
+
+/** Options only the batch entries take, each named when given to `lambdaHandler`. */
+const BATCH_ONLY = 'an option of sqsHandler and snsHandler, not of lambdaHandler';
+
+const lambdaOptions = lazy(() =>
+  entryOptions(
+    {
+      ...handlerOptionsShape(),
+      handOver: option(HAND_OVER).optional(),
+      idempotency: option(idempotencyStore(false)).optional(),
+    } satisfies OptionsShape<LambdaHandlerOptions>,
+    { concurrency: BATCH_ONLY, startCutoffMs: BATCH_ONLY },
+  ),
+);
 
 /** A Lambda handler for custom-resource events; it never throws. */
 export type CustomResourceLambdaHandler = (event: unknown, context?: LambdaContext) => Promise<void>;
@@ -85,7 +113,7 @@ export function lambdaHandler(
   options?: LambdaHandlerOptions,
 ): CustomResourceLambdaHandler {
   const router = toRouter(target);
-  const resolved = resolveOptions(options);
+  const resolved = resolveOptions(options, lambdaOptions());
   const elsewhere = answerMisdirected(target, options, 'lambdaHandler');
   const wait = (ms: number, signal: AbortSignal) => sleep(ms, undefined, { signal }).catch(() => undefined);
   return async (event, context) => {

@@ -48,11 +48,14 @@ export function misdirected(event: unknown, entry: EntryName, logger: Logger): E
   return right;
 }
 
-/** A batch entry's options as `lambdaHandler` takes them (`idempotency: false` means none). */
-function lambdaOptionsOf(options: BatchHandlerOptions | undefined): LambdaHandlerOptions | undefined {
-  if (options?.idempotency !== false) return options as LambdaHandlerOptions | undefined;
-  const { idempotency: _none, ...rest } = options;
-  return rest;
+/**
+ * A batch entry's options as `lambdaHandler` takes them: without the batch's own (`concurrency`, `startCutoffMs`),
+ * and `idempotency: false` meaning none. Test seams go along.
+ */
+export function lambdaOptionsOf(options: BatchHandlerOptions | undefined): LambdaHandlerOptions | undefined {
+  if (options === undefined) return undefined;
+  const { idempotency, concurrency: _concurrency, startCutoffMs: _cutoff, ...rest } = options;
+  return idempotency === false || idempotency === undefined ? rest : { ...rest, idempotency };
 }
 
 /**

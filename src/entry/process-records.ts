@@ -1,4 +1,4 @@
-import { type HandlerOptions, resolveOptions } from '../core/options.js';
+import { entryOptions, type HandlerOptions, handlerOptionsShape, resolveOptions } from '../core/options.js';
 import type { RecordResult } from '../core/record-result.js';
 import { serveRequest } from '../core/serve-request.js';
 import { errorText } from '../error-text.js';
@@ -9,9 +9,16 @@ import { requeue } from '../long-running/requeue.js';
 import { selfInvoke } from '../long-running/self-invoke.js';
 import { type Router, toRouter } from '../resource/router.js';
 import type { AnyResourceDefinition } from '../resource/types.js';
-import { type BatchOptions, resolveBatchOptions, runBatch, type Settled } from './batch.js';
+import { lazy, type OptionsShape, option } from '../validation/option-schemas.js';
+import {
+  type BatchOptions,
+  batchOptionsShape,
+  resolveBatchOptions,
+  runBatch,
+  type Settled,
+} from './batch.js';
 import type { UnwrappedRecord } from './envelope.js';
-import { type LambdaContext, remainingTime } from './lambda.js';
+import { HAND_OVER, idempotencyStore, type LambdaContext, remainingTime } from './lambda.js';
 
 /** Options of `snsHandler` and `sqsHandler`: the core's, how a batch is worked through, and idempotency. */
 export interface BatchHandlerOptions extends HandlerOptions, BatchOptions {
@@ -28,6 +35,15 @@ export interface BatchHandlerOptions extends HandlerOptions, BatchOptions {
    */
   readonly handOver?: HandOver;
 }
+
+const batchHandlerOptions = lazy(() =>
+  entryOptions({
+    ...handlerOptionsShape(),
+    ...batchOptionsShape(),
+    idempotency: option(idempotencyStore(true)).optional(),
+    handOver: option(HAND_OVER).optional(),
+  } satisfies OptionsShape<BatchHandlerOptions>),
+);
 
 /** What became of one record, for the entry to report: `retry` means it should be delivered again. */
 export interface ProcessedRecord {
@@ -70,7 +86,7 @@ export function createRecordProcessor(
   redeliverable: boolean,
 ): RecordProcessor {
   const router = toRouter(target);
-  const resolved = resolveOptions(options);
+  const resolved = resolveOptions(options, batchHandlerOptions());
   const batch = resolveBatchOptions(options);
   const store =
     options?.idempotency === false ? undefined : (options?.idempotency ?? memoryIdempotencyStore());

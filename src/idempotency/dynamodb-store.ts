@@ -7,7 +7,15 @@ import { IdempotencyConfig, IdempotencyItemAlreadyExistsError } from '@aws-lambd
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { IdempotencyRecord as PowertoolsRecord } from '@aws-lambda-powertools/idempotency/persistence';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { ConfigurationError, CrkitError } from '../errors.js';
+import { CrkitError } from '../errors.js';
+import { aString, integerFrom, nonEmptyString, withMethods } from '../validation/option-rules.js';
+import {
+  lazy,
+  type OptionsShape,
+  option,
+  optionsObject,
+  parseOptions,
+} from '../validation/option-schemas.js';
 import {
   DEFAULT_EXPIRES_AFTER_SECONDS,
   type IdempotencyClaim,
@@ -35,6 +43,15 @@ export interface DynamoDbIdempotencyStoreOptions {
 }
 
 const CLAIM_TRIES = 3;
+
+const dynamoDbStoreOptions = lazy(() =>
+  optionsObject({
+    tableName: option(nonEmptyString('the name of a DynamoDB table')),
+    client: option(withMethods(['send'], 'a DynamoDBClient')).optional(),
+    expiresAfterSeconds: option(integerFrom(1, undefined, 'seconds')).optional(),
+    keyPrefix: option(aString).optional(),
+  } satisfies OptionsShape<DynamoDbIdempotencyStoreOptions>),
+);
 
 function storedResponse(data: unknown): StoredResponse {
   const value = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
@@ -82,16 +99,8 @@ function standing(record: PowertoolsRecord): IdempotencyRecord | undefined {
  * ```
  */
 export function dynamoDbIdempotencyStore(options: DynamoDbIdempotencyStoreOptions): IdempotencyStore {
-  if (typeof options.tableName !== 'string' || options.tableName.trim() === '') {
-    throw new ConfigurationError('tableName', 'expected the name of a DynamoDB table');
-  }
+  parseOptions(dynamoDbStoreOptions(), options);
   const expiresAfterSeconds = options.expiresAfterSeconds ?? DEFAULT_EXPIRES_AFTER_SECONDS;
-  if (!(Number.isInteger(expiresAfterSeconds) && expiresAfterSeconds > 0)) {
-    throw new ConfigurationError(
-      'expiresAfterSeconds',
-      `expected a positive integer, got ${expiresAfterSeconds}`,
-    );
-  }
   const layer = new DynamoDBPersistenceLayer({
     tableName: options.tableName,
     ...(options.client ? { awsSdkV3Client: options.client } : {}),

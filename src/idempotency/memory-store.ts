@@ -1,4 +1,12 @@
-import { ConfigurationError } from '../errors.js';
+import { TEST_SEAM_HINTS, testSeamsOf } from '../test-seams.js';
+import { integerFrom, positive } from '../validation/option-rules.js';
+import {
+  lazy,
+  type OptionsShape,
+  option,
+  optionsObject,
+  parseOptions,
+} from '../validation/option-schemas.js';
 import {
   DEFAULT_EXPIRES_AFTER_SECONDS,
   type IdempotencyClaim,
@@ -13,23 +21,21 @@ export interface MemoryIdempotencyStoreOptions {
   readonly expiresAfterSeconds?: number;
   /** The most requests remembered; the oldest are forgotten first. @default 1000 */
   readonly maxRecords?: number;
-  /** The clock, in epoch milliseconds (for tests). @default Date.now */
-  readonly now?: () => number;
 }
+
+const memoryStoreOptions = lazy(() =>
+  optionsObject(
+    {
+      expiresAfterSeconds: option(positive('seconds')).optional(),
+      maxRecords: option(integerFrom(1)).optional(),
+    } satisfies OptionsShape<MemoryIdempotencyStoreOptions>,
+    TEST_SEAM_HINTS,
+  ),
+);
 
 interface Entry {
   readonly record: IdempotencyRecord;
   readonly expiresAt: number;
-}
-
-function positive(option: string, value: number, integer: boolean): number {
-  if (!(Number.isFinite(value) && value > 0 && (!integer || Number.isInteger(value)))) {
-    throw new ConfigurationError(
-      option,
-      `expected a positive ${integer ? 'integer' : 'number'}, got ${value}`,
-    );
-  }
-  return value;
 }
 
 /**
@@ -52,11 +58,10 @@ function positive(option: string, value: number, integer: boolean): number {
  * ```
  */
 export function memoryIdempotencyStore(options: MemoryIdempotencyStoreOptions = {}): IdempotencyStore {
-  const ttlMs =
-    positive('expiresAfterSeconds', options.expiresAfterSeconds ?? DEFAULT_EXPIRES_AFTER_SECONDS, false) *
-    1000;
-  const maxRecords = positive('maxRecords', options.maxRecords ?? 1000, true);
-  const now = options.now ?? Date.now;
+  parseOptions(memoryStoreOptions(), options);
+  const ttlMs = (options.expiresAfterSeconds ?? DEFAULT_EXPIRES_AFTER_SECONDS) * 1000;
+  const maxRecords = options.maxRecords ?? 1000;
+  const now = testSeamsOf(options).now ?? Date.now;
   // A Map iterates in insertion order and every write re-inserts with the same time to live, so the oldest entry
   // is always first: pruning stops at the first live one.
   const entries = new Map<string, Entry>();

@@ -1,13 +1,64 @@
-import { ConfigurationError } from '../errors.js';
-import type { PropertiesSchema, ResourceData, ResourceDefinition, ResourceDefinitionInput } from './types.js';
+import { CFN_LIMITS } from '../constants.js';
+import { aFunction, aString, isZodSchema, positive, zodSchema } from '../validation/option-rules.js';
+import {
+  lazy,
+  listOf,
+  type OptionsShape,
+  option,
+  optionsObject,
+  parseOptions,
+} from '../validation/option-schemas.js';
+import type {
+  CompletionOptions,
+  PropertiesSchema,
+  ResourceData,
+  ResourceDefinition,
+  ResourceDefinitionInput,
+} from './types.js';
 
 /** CloudFormation's rule for custom type names: "up to 60 characters ... alphanumeric and _@-." after `Custom::`. */
 const CUSTOM_TYPE = /^Custom::[A-Za-z0-9_@.-]{1,52}$/;
 const GENERIC_TYPE = 'AWS::CloudFormation::CustomResource';
 
-function check(condition: boolean, option: string, message: string): void {
-  if (!condition) throw new ConfigurationError(option, message);
-}
+const definitionSchema = lazy(() => {
+  const handler = option(aFunction());
+  return optionsObject({
+    resourceType: option({
+      expected: (value) =>
+        `expected "Custom::" followed by up to 52 letters, digits or _@-. (or "${GENERIC_TYPE}"), got ${JSON.stringify(value)}`,
+      test: (value) => typeof value === 'string' && (CUSTOM_TYPE.test(value) || value === GENERIC_TYPE),
+    }),
+    properties: option({
+      // zod 3 schemas carry only `_def`, and would fail every request with "keyValidator._parse is not a function".
+      expected: (value, resourceType) =>
+        typeof (value as { safeParse?: unknown } | null)?.safeParse === 'function'
+          ? `crkit needs zod 4, and the schema of ${resourceType} comes from zod 3: run \`npm install zod@^4\` ` +
+            "(with zod 3.25 alone, import { z } from 'zod/v4')"
+          : `expected a zod schema of ResourceProperties for ${resourceType}`,
+      test: isZodSchema,
+    }),
+    create: handler,
+    update: handler.optional(),
+    delete: handler,
+    physicalResourceId: option(zodSchema('a zod schema of the physical ids this provider issues')).optional(),
+    isComplete: handler.optional(),
+    onTimeout: handler.optional(),
+    completion: optionsObject({
+      timeoutSeconds: option(
+        positive('seconds', {
+          value: CFN_LIMITS.maxServiceTimeoutSeconds,
+          why: "CloudFormation's longest wait",
+        }),
+      ).optional(),
+      initialDelayMs: option(positive('milliseconds')).optional(),
+      maxDelayMs: option(positive('milliseconds')).optional(),
+    } satisfies OptionsShape<CompletionOptions>).optional(),
+    replaceOn: listOf(aString, 'a list of property names').optional(),
+    sensitiveProperties: listOf(aString, 'a list of property names').optional(),
+    // A definition spread into another (`defineResource({ ...Widget, create })`) carries its kind.
+    kind: option({ expected: '"crkit.resource"', test: (value) => value === 'crkit.resource' }).optional(),
+  } satisfies OptionsShape<ResourceDefinitionInput<PropertiesSchema> & Pick<ResourceDefinition, 'kind'>>);
+});
 
 /**
  * Defines one custom-resource type: its properties schema and its create, update and delete handlers.
@@ -35,29 +86,8 @@ export function defineResource<S extends PropertiesSchema, D extends ResourceDat
   definition: ResourceDefinitionInput<S, D>,
 ): ResourceDefinition<S, D> {
   const { resourceType } = definition;
-  check(
-    typeof resourceType === 'string' && (CUSTOM_TYPE.test(resourceType) || resourceType === GENERIC_TYPE),
-    'resourceType',
-    `expected "Custom::" followed by up to 52 letters, digits or _@-. (or "${GENERIC_TYPE}"), got ${JSON.stringify(resourceType)}`,
-  );
-  check(
-    typeof definition.properties?.safeParse === 'function',
-    'properties',
-    `expected a zod schema of ResourceProperties for ${resourceType}`,
-  );
-  // zod 4 schemas carry `_zod`; zod 3's carry only `_def`, and fail later with "keyValidator._parse is not a function".
-  check(
-    '_zod' in definition.properties,
-    'properties',
-    `crkit needs zod 4, and the schema of ${resourceType} comes from zod 3: run \`npm install zod@^4\` ` +
-      "(with zod 3.25 alone, import { z } from 'zod/v4')",
-  );
-  check(typeof definition.create === 'function', 'create', `expected a function for ${resourceType}`);
-  check(typeof definition.delete === 'function', 'delete', `expected a function for ${resourceType}`);
-  check(
-    definition.update === undefined || typeof definition.update === 'function',
-    'update',
-    `expected a function or nothing for ${resourceType}`,
-  );
+  parseOptions(definitionSchema(), definition, {
+    context: typeof resourceType === 'string' ? resourceType : undefined,
+  });
   return Object.freeze({ ...definition, kind: 'crkit.resource' as const });
 }

@@ -1,4 +1,6 @@
 export { EnvironmentError } from '../errors.js';
+export type { PutRequest, ResponseTransport } from '../response/transport.js';
+export type { TestSeams } from '../test-seams.js';
 export {
   type ConnectedProvider,
   type ConnectProviderOptions,
@@ -45,4 +47,5 @@ export {
 export type { ResponseDestination } from './response-sink.js';
 export { createS3ResponseBucket, type S3Endpoint, type S3ResponseBucket } from './s3-responses.js';
 export type { SetupContext } from './setup-context.js';
+export { testSeams } from './test-seams.js';
 export { type AwsClientConfig, type TopicDeliveryOptions, topicDelivery } from './topic-delivery.js';

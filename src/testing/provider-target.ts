@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ENV } from '../constants.js';
 import { lambdaHandler } from '../entry/lambda.js';
+import { lambdaOptionsOf } from '../entry/misdirected.js';
 import type { BatchHandlerOptions } from '../entry/process-records.js';
 import { snsHandler } from '../entry/sns.js';
 import { sqsHandler } from '../entry/sqs.js';
@@ -83,8 +84,7 @@ function wrap(target: AnyResourceDefinition | Router, options: TargetOptions, lo
   if (options.via === 'sqs') return sqsHandler(target, entryOptions);
   if (options.via === 'sns') return snsHandler(target, entryOptions);
   // `false` turns the batch entries' default store off; a Lambda handler has none by default.
-  const { idempotency, ...lambdaOptions } = entryOptions;
-  return lambdaHandler(target, idempotency ? { ...lambdaOptions, idempotency } : lambdaOptions);
+  return lambdaHandler(target, lambdaOptionsOf(entryOptions));
 }
 
 /** Runs `work` with `origin` allowed through the environment, for handlers crkit did not wrap. */

@@ -60,9 +60,10 @@ function expectation(issue: z.core.$ZodIssue): string {
   }
 }
 
-/** A short, safe rendering of the value that arrived. */
-function shown(value: unknown): string {
-  if (value === undefined) return 'nothing (the property is missing)';
+/** A short, safe rendering of the value that arrived; `missing` says what an absent value means. */
+export function shown(value: unknown, missing = 'nothing (the property is missing)'): string {
+  if (value === undefined) return missing;
+  if (typeof value === 'function') return 'a function';
   if (typeof value === 'string') {
     const text = value.length > 60 ? `${value.slice(0, 57)}...` : value;
     return JSON.stringify(text);
@@ -73,9 +74,11 @@ function shown(value: unknown): string {
   return String(value);
 }
 
-function pathText(root: string, path: readonly PropertyKey[]): string {
+/** `root.a[0].b`, or `a[0].b` when `root` is empty. */
+export function pathText(root: string, path: readonly PropertyKey[]): string {
   return path.reduce<string>(
-    (text, key) => (typeof key === 'number' ? `${text}[${key}]` : `${text}.${String(key)}`),
+    (text, key) =>
+      typeof key === 'number' ? `${text}[${key}]` : text === '' ? String(key) : `${text}.${String(key)}`,
     root,
   );
 }

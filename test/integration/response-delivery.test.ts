@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { defineResource } from '../../src/resource/define-resource.js';
 import { createEvent } from '../../src/testing/events.js';
+import { testSeams } from '../../src/testing/test-seams.js';
 import { type Harness, startHarness } from '../helpers/harness.js';
 
 const Unicode = defineResource({
@@ -78,7 +79,7 @@ describe('the response PUT, against a real loopback endpoint', () => {
     harness = await startHarness(Unicode, {
       behaviour: () => ({ status: 503 }),
       retry: { attempts: 10, baseDelayMs: 400, maxDelayMs: 400 },
-      random: () => 1,
+      ...testSeams({ random: () => 1 }),
     });
     const started = Date.now();
     await expect(harness.invoke(event(), 1500)).rejects.toThrow('no response arrived');

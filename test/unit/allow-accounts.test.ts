@@ -8,6 +8,7 @@ import { ConfigurationError } from '../../src/errors.js';
 import { defineResource } from '../../src/resource/define-resource.js';
 import type { ResponseTransport } from '../../src/response/transport.js';
 import { createEvent } from '../../src/testing/events.js';
+import { testSeams } from '../../src/testing/test-seams.js';
 
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 const stackOf = (account: string) =>
@@ -29,7 +30,7 @@ function provider(authorize: ReturnType<typeof allowAccounts>) {
     },
     delete: () => {},
   });
-  const handler = lambdaHandler(definition, { authorize, transport, logger: quiet });
+  const handler = lambdaHandler(definition, { authorize, logger: quiet, ...testSeams({ transport }) });
   const answer = async (stackId: string) => {
     await handler(createEvent({ resourceType: 'Custom::Guarded', stackId }));
     return puts.at(-1);
@@ -92,7 +93,12 @@ describe('allowAccounts', () => {
       return 'o-exampleorgid';
     };
     const { answer } = provider(
-      allowAccounts({ organizations: ['o-exampleorgid'], organizationOf, cacheTtlMs: 1000, now: () => now }),
+      allowAccounts({
+        organizations: ['o-exampleorgid'],
+        organizationOf,
+        cacheTtlMs: 1000,
+        ...testSeams({ now: () => now }),
+      }),
     );
     await answer(stackOf('222222222222'));
 

@@ -8,6 +8,7 @@ import { memoryIdempotencyStore } from '../../src/idempotency/memory-store.js';
 import type { IdempotencyStore } from '../../src/idempotency/store.js';
 import { defineResource } from '../../src/resource/define-resource.js';
 import { createEvent } from '../../src/testing/events.js';
+import { testSeams } from '../../src/testing/test-seams.js';
 import { contextFor as context, quiet, responseEndpoint, sqsEvent } from './batch-events.js';
 
 function counted(delayMs = 0) {
@@ -34,7 +35,7 @@ describe('idempotent delivery', () => {
     const { accepted, transport } = responseEndpoint();
     const event = request();
 
-    const response = await sqsHandler(definition, { ...options, transport })(
+    const response = await sqsHandler(definition, { ...options, ...testSeams({ transport }) })(
       sqsEvent(event, event),
       context(),
     );
@@ -47,7 +48,7 @@ describe('idempotent delivery', () => {
   it('runs the handler once and PUTs once for two concurrent invocations of one warm Lambda', async () => {
     const { counter, definition } = counted(50);
     const { accepted, transport } = responseEndpoint();
-    const handler = sqsHandler(definition, { ...options, transport });
+    const handler = sqsHandler(definition, { ...options, ...testSeams({ transport }) });
     const event = request();
 
     const [first, second] = await Promise.all([
@@ -63,7 +64,7 @@ describe('idempotent delivery', () => {
   it('does nothing for a later duplicate of a request whose response was delivered', async () => {
     const { counter, definition } = counted();
     const { tried, transport } = responseEndpoint();
-    const handler = sqsHandler(definition, { ...options, transport });
+    const handler = sqsHandler(definition, { ...options, ...testSeams({ transport }) });
     const event = request();
     await handler(sqsEvent(event), context());
 
@@ -78,7 +79,7 @@ describe('idempotent delivery', () => {
     const { counter, definition } = counted();
     let reachable = false;
     const { tried, accepted, transport } = responseEndpoint(() => reachable);
-    const handler = sqsHandler(definition, { ...options, transport });
+    const handler = sqsHandler(definition, { ...options, ...testSeams({ transport }) });
     const event = request();
     const first = sqsEvent(event);
 
@@ -97,7 +98,7 @@ describe('idempotent delivery', () => {
     const { counter, definition } = counted();
     let reachable = false;
     const { accepted, transport } = responseEndpoint(() => reachable);
-    const handler = sqsHandler(definition, { ...options, transport });
+    const handler = sqsHandler(definition, { ...options, ...testSeams({ transport }) });
     const event = request();
     await handler(sqsEvent(event), context());
     reachable = true;
@@ -127,10 +128,11 @@ describe('idempotent delivery', () => {
     };
     const event = sqsEvent(request());
 
-    const response = await sqsHandler(definition, { ...options, transport, idempotency: elsewhere })(
-      event,
-      context(1500),
-    );
+    const response = await sqsHandler(definition, {
+      ...options,
+      idempotency: elsewhere,
+      ...testSeams({ transport }),
+    })(event, context(1500));
 
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: event.Records[0]?.messageId }]);
     expect(counter.creates).toBe(0);
@@ -153,11 +155,15 @@ describe('idempotent delivery', () => {
       Records: [{ EventSource: 'aws:sns', Sns: { MessageId: randomUUID(), Message: JSON.stringify(event) } }],
     };
 
-    const response = await sqsHandler(definition, { ...options, transport, idempotency: broken })(
-      sqs,
+    const response = await sqsHandler(definition, {
+      ...options,
+      idempotency: broken,
+      ...testSeams({ transport }),
+    })(sqs, context());
+    await snsHandler(definition, { ...options, idempotency: broken, ...testSeams({ transport }) })(
+      sns,
       context(),
     );
-    await snsHandler(definition, { ...options, transport, idempotency: broken })(sns, context());
 
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: sqs.Records[0]?.messageId }]);
     expect(counter.creates).toBe(1);
@@ -169,7 +175,7 @@ describe('idempotent delivery', () => {
     const { transport } = responseEndpoint();
     const event = request();
 
-    await sqsHandler(definition, { ...options, transport, idempotency: false })(
+    await sqsHandler(definition, { ...options, idempotency: false, ...testSeams({ transport }) })(
       sqsEvent(event, event),
       context(),
     );
@@ -181,10 +187,10 @@ describe('idempotent delivery', () => {
 describe('memoryIdempotencyStore', () => {
   it('forgets a request once its record has expired, so a much later delivery runs again', async () => {
     let now = Date.now();
-    const store = memoryIdempotencyStore({ expiresAfterSeconds: 60, now: () => now });
+    const store = memoryIdempotencyStore({ expiresAfterSeconds: 60, ...testSeams({ now: () => now }) });
     const { counter, definition } = counted();
     const { transport } = responseEndpoint();
-    const handler = sqsHandler(definition, { ...options, transport, idempotency: store });
+    const handler = sqsHandler(definition, { ...options, idempotency: store, ...testSeams({ transport }) });
     const event = request();
     await handler(sqsEvent(event), context());
 

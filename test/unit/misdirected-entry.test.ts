@@ -5,6 +5,7 @@ import { snsHandler } from '../../src/entry/sns.js';
 import { sqsHandler } from '../../src/entry/sqs.js';
 import { defineResource } from '../../src/resource/define-resource.js';
 import { createEvent } from '../../src/testing/events.js';
+import { testSeams } from '../../src/testing/test-seams.js';
 import { contextFor, recordingLogger, responseEndpoint, snsEnvelope, sqsEvent } from './batch-events.js';
 
 const Widget = defineResource({
@@ -19,10 +20,26 @@ const snsEventOf = (message: unknown) => ({
 });
 
 describe('an entry given the wrong kind of event', () => {
+  it('sqsHandler answers a direct request through lambdaHandler even with options only batch entries take', async () => {
+    const { accepted, transport } = responseEndpoint();
+    const { logger } = recordingLogger();
+    const handler = sqsHandler(Widget, {
+      logger,
+      concurrency: 3,
+      startCutoffMs: 1000,
+      idempotency: false,
+      ...testSeams({ transport }),
+    });
+
+    await handler(request(), contextFor());
+
+    expect(accepted).toMatchObject([{ Status: 'SUCCESS', PhysicalResourceId: 'widget-a' }]);
+  });
+
   it('sqsHandler answers a direct CloudFormation request and warns to use lambdaHandler', async () => {
     const { accepted, transport } = responseEndpoint();
     const { lines, logger } = recordingLogger();
-    const handler = sqsHandler(Widget, { transport, logger });
+    const handler = sqsHandler(Widget, { logger, ...testSeams({ transport }) });
 
     const response = await handler(request(), contextFor());
 
@@ -41,7 +58,7 @@ describe('an entry given the wrong kind of event', () => {
     const { accepted, transport } = responseEndpoint();
     const { lines, logger } = recordingLogger();
 
-    await snsHandler(Widget, { transport, logger })(request(), contextFor());
+    await snsHandler(Widget, { logger, ...testSeams({ transport }) })(request(), contextFor());
 
     expect(accepted).toMatchObject([{ Status: 'SUCCESS', PhysicalResourceId: 'widget-a' }]);
     expect(lines.map((line) => line.message)).toContainEqual(
@@ -53,7 +70,7 @@ describe('an entry given the wrong kind of event', () => {
     const { accepted, transport } = responseEndpoint();
     const { lines, logger } = recordingLogger();
 
-    await lambdaHandler(Widget, { transport, logger })(sqsEvent(request()), contextFor());
+    await lambdaHandler(Widget, { logger, ...testSeams({ transport }) })(sqsEvent(request()), contextFor());
 
     expect(accepted).toMatchObject([{ Status: 'SUCCESS', PhysicalResourceId: 'widget-a' }]);
     expect(lines.map((line) => line.message)).toContainEqual(
@@ -66,7 +83,7 @@ describe('an entry given the wrong kind of event', () => {
     const { accepted, transport } = responseEndpoint();
     const { lines, logger } = recordingLogger();
 
-    await lambdaHandler(Widget, { transport, logger })(snsEventOf(request()), contextFor());
+    await lambdaHandler(Widget, { logger, ...testSeams({ transport }) })(snsEventOf(request()), contextFor());
 
     expect(accepted).toMatchObject([{ Status: 'SUCCESS' }]);
     expect(lines.map((line) => line.message)).toContainEqual(

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
+import { allowAccounts } from '../../src/access/allow-accounts.js';
 import { lambdaHandler } from '../../src/entry/lambda.js';
+import { snsHandler } from '../../src/entry/sns.js';
+import { sqsHandler } from '../../src/entry/sqs.js';
 import { ConfigurationError } from '../../src/errors.js';
+import { dynamoDbIdempotencyStore } from '../../src/idempotency/dynamodb-store.js';
+import { memoryIdempotencyStore } from '../../src/idempotency/memory-store.js';
 import { defineResource } from '../../src/resource/define-resource.js';
+import { testSeams } from '../../src/testing/test-seams.js';
 
 const Ok = defineResource({
   resourceType: 'Custom::Ok',
@@ -11,23 +17,254 @@ const Ok = defineResource({
   delete: () => {},
 });
 
-describe('options are validated when the handler is built, naming the option', () => {
+/** The ConfigurationError `build` throws: the option it names and its message. */
+function refusal(build: () => unknown): { option: string; message: string } {
+  try {
+    build();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigurationError);
+    const { option, message } = error as ConfigurationError;
+    return { option, message };
+  }
+  throw new Error('expected a ConfigurationError, and nothing was thrown');
+}
+
+describe('handler options are validated when the handler is built, naming the option', () => {
   it.each([
     [
       { allowedResponseOrigins: ['http://127.0.0.1:4566/path'] },
-      /^allowedResponseOrigins: expected origins like/,
+      'allowedResponseOrigins[0]: expected origins like "http://127.0.0.1:4566" (http or https, host and port, no path), got "http://127.0.0.1:4566/path"; did you mean "http://127.0.0.1:4566"?',
     ],
-    [{ timeoutMarginMs: -1 }, /^timeoutMarginMs: expected at least 500 ms .*, got -1$/],
-    [{ retry: { attempts: 0 } }, /^retry\.attempts: expected an integer from 1 to 10, got 0$/],
-    [{ retry: { baseDelayMs: Number.NaN } }, /^retry\.baseDelayMs: /],
+    [
+      { allowedResponseOrigins: 'http://127.0.0.1:4566' },
+      'allowedResponseOrigins: expected a list of origins, got "http://127.0.0.1:4566"',
+    ],
+    [
+      { timeoutMarginMs: -1 },
+      'timeoutMarginMs: expected at least 500 ms (time to answer CloudFormation before the invocation ends), got -1',
+    ],
+    [{ retry: { attempts: 0 } }, 'retry.attempts: expected an integer from 1 to 10, got 0'],
+    [
+      { retry: { baseDelayMs: Number.NaN } },
+      'retry.baseDelayMs: expected a number of milliseconds >= 0, got NaN',
+    ],
+    [{ retry: 5 }, 'retry: expected an object of options, got 5'],
+    [
+      { authorize: 'everyone' },
+      'authorize: expected a function (event) => reason | undefined, got "everyone"',
+    ],
+    [
+      { idempotency: { claim: () => {} } },
+      'idempotency: expected an object with claim, complete and release methods (an idempotency store such as memoryIdempotencyStore()); missing complete, release',
+    ],
   ])('%j', (options, message) => {
-    expect(() => lambdaHandler(Ok, options)).toThrow(ConfigurationError);
-    expect(() => lambdaHandler(Ok, options)).toThrow(message);
+    const { option, message: thrown } = refusal(() => lambdaHandler(Ok, options as never));
+    expect(thrown).toBe(message);
+    expect(message.startsWith(`${option}: `)).toBe(true);
   });
 
-  it('refuses a definition without a delete handler', () => {
+  it('refuses an unknown option, naming the one it resembles', () => {
+    expect(refusal(() => lambdaHandler(Ok, { timeoutMargin: 5000 } as never))).toEqual({
+      option: 'timeoutMargin',
+      message: 'timeoutMargin: unknown option (did you mean "timeoutMarginMs"?)',
+    });
+  });
+
+  it('refuses an unknown key inside an option, naming its path', () => {
+    expect(refusal(() => lambdaHandler(Ok, { retry: { attempt: 3 } } as never)).message).toBe(
+      'retry.attempt: unknown option (did you mean "attempts"?)',
+    );
+  });
+
+  it('lists the options when an unknown one resembles none', () => {
+    expect(refusal(() => lambdaHandler(Ok, { verbose: true } as never)).message).toBe(
+      'verbose: unknown option; the options are logger, allowedResponseOrigins, timeoutMarginMs, authorize, retry, handOver, idempotency',
+    );
+  });
+
+  it('says a test seam passed as an option goes through testSeams', () => {
+    expect(
+      refusal(() => lambdaHandler(Ok, { transport: async () => ({ statusCode: 200 }) } as never)),
+    ).toEqual({
+      option: 'transport',
+      message:
+        'transport: unknown option (a test seam: pass it with ...testSeams({ ... }) from crkit/testing)',
+    });
+  });
+
+  it('says a batch option given to lambdaHandler belongs to the batch entries', () => {
+    expect(refusal(() => lambdaHandler(Ok, { concurrency: 5 } as never)).message).toBe(
+      'concurrency: unknown option (an option of sqsHandler and snsHandler, not of lambdaHandler)',
+    );
+  });
+
+  it('names every offending option at once, the first as the error option', () => {
+    const { option, message } = refusal(() =>
+      lambdaHandler(Ok, { timeoutMarginMs: 10, retry: { attempts: 99 }, tracing: true } as never),
+    );
+    expect(option).toBe('timeoutMarginMs');
+    expect(message).toContain('; retry.attempts: expected an integer from 1 to 10, got 99');
+    expect(message).toContain('; tracing: unknown option');
+  });
+
+  it.each([
+    ['sqsHandler', sqsHandler],
+    ['snsHandler', snsHandler],
+  ] as const)(
+    'checks the options of %s, its batch options and idempotency false included',
+    (_entry, entry) => {
+      expect(() => entry(Ok, { concurrency: 3, startCutoffMs: 0, idempotency: false })).not.toThrow();
+      expect(refusal(() => entry(Ok, { concurrency: 0 })).message).toBe(
+        'concurrency: expected an integer from 1 to 1000, got 0',
+      );
+      expect(refusal(() => entry(Ok, { startCutofMs: 5 } as never)).message).toBe(
+        'startCutofMs: unknown option (did you mean "startCutoffMs"?)',
+      );
+      expect(refusal(() => entry(Ok, { idempotency: true } as never)).message).toMatch(
+        /^idempotency: expected an object with claim, complete and release methods \(.*or false for none\); missing/,
+      );
+    },
+  );
+
+  it('accepts every documented option, functions included', () => {
+    const build = () =>
+      lambdaHandler(Ok, {
+        logger: console,
+        allowedResponseOrigins: ['http://127.0.0.1:4566'],
+        timeoutMarginMs: 500,
+        authorize: () => undefined,
+        retry: { attempts: 10, baseDelayMs: 0, maxDelayMs: 100, attemptTimeoutMs: 1000 },
+        handOver: async () => {},
+        idempotency: memoryIdempotencyStore(),
+      });
+    expect(build).not.toThrow();
+  });
+});
+
+describe('test seams', () => {
+  it('ride along any options object without being refused as unknown options', () => {
+    const seams = testSeams({
+      now: () => 0,
+      sleep: async () => {},
+      random: () => 0,
+      transport: async () => ({ statusCode: 200 }),
+    });
+    expect(() => lambdaHandler(Ok, { timeoutMarginMs: 1000, ...seams })).not.toThrow();
+    expect(() => sqsHandler(Ok, { ...seams, ...testSeams({ wait: async () => {} }) })).not.toThrow();
+    expect(() => memoryIdempotencyStore({ maxRecords: 10, ...seams })).not.toThrow();
+  });
+
+  it('refuses an unknown seam, naming it', () => {
+    expect(refusal(() => testSeams({ clock: () => 0 } as never)).message).toBe(
+      'testSeams.clock: unknown option; the options are transport, now, sleep, random, wait',
+    );
+    expect(refusal(() => testSeams({ now: 0 } as never)).message).toBe(
+      'testSeams.now: expected a function, got 0',
+    );
+  });
+});
+
+describe('allowAccounts options', () => {
+  it('names the offending id by its place in the list', () => {
+    expect(refusal(() => allowAccounts({ accounts: ['111111111111', '1234'] }))).toEqual({
+      option: 'accounts[1]',
+      message: 'accounts[1]: expected an account id of 12 digits, like "111111111111", got "1234"',
+    });
+    expect(refusal(() => allowAccounts({ organizations: ['org-1'] })).message).toMatch(
+      /^organizations\[0\]: expected an organization id like "o-exampleorgid"/,
+    );
+  });
+
+  it('refuses an unknown option and a clock passed as an option', () => {
+    expect(refusal(() => allowAccounts({ account: ['111111111111'] } as never)).message).toBe(
+      'account: unknown option (did you mean "accounts"?)',
+    );
+    expect(refusal(() => allowAccounts({ accounts: ['111111111111'], now: () => 0 } as never)).option).toBe(
+      'now',
+    );
+  });
+
+  it('still needs at least one account or organization', () => {
+    expect(refusal(() => allowAccounts({})).message).toBe(
+      'accounts: expected at least one account id or organization id to allow',
+    );
+  });
+});
+
+describe('idempotency store options', () => {
+  it('checks the memory store', () => {
+    expect(refusal(() => memoryIdempotencyStore({ maxRecords: 0 })).message).toBe(
+      'maxRecords: expected an integer >= 1, got 0',
+    );
+    expect(refusal(() => memoryIdempotencyStore({ expiresAfterSeconds: -1 })).message).toBe(
+      'expiresAfterSeconds: expected a number of seconds > 0, got -1',
+    );
+    expect(refusal(() => memoryIdempotencyStore({ ttlSeconds: 60 } as never)).option).toBe('ttlSeconds');
+  });
+
+  it('checks the DynamoDB store', () => {
+    expect(refusal(() => dynamoDbIdempotencyStore({ tableName: ' ' })).message).toBe(
+      'tableName: expected the name of a DynamoDB table, got " "',
+    );
+    expect(refusal(() => dynamoDbIdempotencyStore({ tablename: 'crkit' } as never)).message).toMatch(
+      /^tableName: expected the name of a DynamoDB table, got nothing; tablename: unknown option \(did you mean "tableName"\?\)$/,
+    );
+    expect(
+      refusal(() => dynamoDbIdempotencyStore({ tableName: 't', expiresAfterSeconds: 1.5 })).message,
+    ).toBe('expiresAfterSeconds: expected an integer >= 1 seconds, got 1.5');
+  });
+});
+
+describe('definition options', () => {
+  const job = (extra: Record<string, unknown>) => () =>
+    defineResource({
+      resourceType: 'Custom::Job',
+      properties: z.object({}),
+      create: () => {},
+      delete: () => {},
+      isComplete: () => {},
+      ...extra,
+    });
+
+  it('refuses a definition without a delete handler, naming the resource type', () => {
     const make = () =>
       defineResource({ resourceType: 'Custom::X', properties: z.object({}), create: () => {} } as never);
-    expect(make).toThrow('delete: expected a function for Custom::X');
+    expect(make).toThrow('delete: expected a function for Custom::X, got nothing');
+  });
+
+  it('refuses a misspelt handler instead of ignoring it', () => {
+    expect(refusal(job({ isCompleted: () => {} })).message).toBe(
+      'isCompleted: unknown option of Custom::Job (did you mean "isComplete"?)',
+    );
+  });
+
+  it.each([
+    [
+      { completion: { maxDelayMs: 0 } },
+      'completion.maxDelayMs: expected a number of milliseconds > 0 for Custom::Job, got 0',
+    ],
+    [
+      { completion: { initialDelayMs: -5 } },
+      'completion.initialDelayMs: expected a number of milliseconds > 0 for Custom::Job, got -5',
+    ],
+    [
+      { completion: { timeoutSeconds: 60_000 } },
+      "completion.timeoutSeconds: expected a number of seconds > 0 and at most 3600 (CloudFormation's longest wait) for Custom::Job, got 60000",
+    ],
+    [
+      { completion: { intervalMs: 100 } },
+      'completion.intervalMs: unknown option of Custom::Job; the options are timeoutSeconds, initialDelayMs, maxDelayMs',
+    ],
+    [{ replaceOn: 'Name' }, 'replaceOn: expected a list of property names for Custom::Job, got "Name"'],
+  ])('checks completion and the other options (%j)', (extra, message) => {
+    expect(refusal(job(extra)).message).toBe(message);
+  });
+
+  it('accepts completion options in range, fractions of a second included', () => {
+    expect(job({ completion: { timeoutSeconds: 0.05, initialDelayMs: 1, maxDelayMs: 5 } })).not.toThrow();
+  });
+
+  it('accepts a definition spread into another', () => {
+    expect(() => defineResource({ ...Ok, create: () => ({ physicalResourceId: 'x' }) })).not.toThrow();
   });
 });

@@ -7,6 +7,7 @@ import { memoryIdempotencyStore } from '../../src/idempotency/memory-store.js';
 import type { IdempotencyStore } from '../../src/idempotency/store.js';
 import { defineResource } from '../../src/resource/define-resource.js';
 import { createEvent, deleteEvent } from '../../src/testing/events.js';
+import { testSeams } from '../../src/testing/test-seams.js';
 import { contextFor, quiet, recordingLogger, responseEndpoint, sqsRecord } from './batch-events.js';
 
 const URL_ =
@@ -48,7 +49,10 @@ function leaky(text: (properties: Record<string, unknown>) => string, extra: obj
 async function run(definition: ReturnType<typeof leaky>, event: Record<string, unknown>) {
   const { accepted, transport } = responseEndpoint();
   const { lines, logger } = recordingLogger();
-  await lambdaHandler(definition, { transport, logger })({ ...event, ResponseURL: URL_ }, contextFor(5000));
+  await lambdaHandler(definition, { logger, ...testSeams({ transport }) })(
+    { ...event, ResponseURL: URL_ },
+    contextFor(5000),
+  );
   return { answers: accepted, logged: JSON.stringify(lines), lines };
 }
 
@@ -138,7 +142,7 @@ describe('no secret of a request reaches a Reason or any logger, in any encoding
     });
     const { accepted, transport } = responseEndpoint();
     const { lines, logger } = recordingLogger();
-    await lambdaHandler(User, { transport, logger, idempotency: store })(
+    await lambdaHandler(User, { logger, idempotency: store, ...testSeams({ transport }) })(
       { ...createEvent({ resourceType: 'Custom::User' }), ResponseURL: URL_ },
       contextFor(5000),
     );
@@ -162,10 +166,10 @@ describe('only the right callers get in, before anything is read or claimed', ()
     const store: IdempotencyStore = { claim, complete: async () => {}, release: async () => {} };
     const { accepted, transport } = responseEndpoint();
     const handler = sqsHandler(Widget, {
-      transport,
       logger: quiet,
       idempotency: store,
       authorize: (event) => (event.StackId.includes(':111111111111:') ? undefined : 'not listed'),
+      ...testSeams({ transport }),
     });
     const refused = Array.from({ length: 20 }, () =>
       sqsRecord({
@@ -184,7 +188,10 @@ describe('only the right callers get in, before anything is read or claimed', ()
     vi.stubEnv('CRKIT_ALLOWED_ACCOUNTS', '111111111111');
     const { accepted, transport } = responseEndpoint();
     const create = vi.fn(() => ({ physicalResourceId: 'w-1' }));
-    const handler = sqsHandler(defineResource({ ...Widget, create }), { transport, logger: quiet });
+    const handler = sqsHandler(defineResource({ ...Widget, create }), {
+      logger: quiet,
+      ...testSeams({ transport }),
+    });
     const from = (account: string) =>
       sqsRecord({
         ...createEvent({ resourceType: 'Custom::Widget' }),
@@ -215,7 +222,7 @@ describe('only the right callers get in, before anything is read or claimed', ()
       attempt: 0,
       delayMs: 0,
     };
-    const result = await sqsHandler(Job, { transport, logger: quiet })(
+    const result = await sqsHandler(Job, { logger: quiet, ...testSeams({ transport }) })(
       { Records: [sqsRecord(forged)] },
       contextFor(5000),
     );
@@ -268,7 +275,7 @@ describe('what an attack on the redaction found', () => {
       create: () => {},
       delete: () => {},
     });
-    await sqsHandler(Widget, { transport, logger: quiet })(
+    await sqsHandler(Widget, { logger: quiet, ...testSeams({ transport }) })(
       { Records: [sqsRecord({ ...createEvent({ resourceType: 'Custom::W' }), ResponseURL: URL_ })] },
       contextFor(5000),
     );

@@ -4,6 +4,7 @@ import * as z from 'zod';
 import { snsHandler } from '../../src/entry/sns.js';
 import { defineResource } from '../../src/resource/define-resource.js';
 import { createEvent } from '../../src/testing/events.js';
+import { testSeams } from '../../src/testing/test-seams.js';
 import fixture from '../fixtures/sns-event.json' with { type: 'json' };
 import { recordingLogger, responseEndpoint } from './batch-events.js';
 
@@ -35,7 +36,9 @@ describe('snsHandler', () => {
     const { accepted: puts, transport } = responseEndpoint();
     const { logger } = recordingLogger();
 
-    await expect(snsHandler(Widget, { transport, logger })(fixture, context)).resolves.toBeUndefined();
+    await expect(
+      snsHandler(Widget, { logger, ...testSeams({ transport }) })(fixture, context),
+    ).resolves.toBeUndefined();
 
     expect(puts).toEqual([
       expect.objectContaining({
@@ -53,7 +56,7 @@ describe('snsHandler', () => {
     const { logger } = recordingLogger();
     const event = createEvent({ resourceType: 'Custom::Widget', properties: { Nom: 'x' } });
 
-    await snsHandler(Widget, { transport, logger })(snsEvent(event), context);
+    await snsHandler(Widget, { logger, ...testSeams({ transport }) })(snsEvent(event), context);
 
     expect(puts).toEqual([expect.objectContaining({ Status: 'FAILED', RequestId: event.RequestId })]);
     expect(puts[0]?.Reason).toContain('ResourceProperties.Name');
@@ -65,7 +68,7 @@ describe('snsHandler', () => {
     const event = snsEvent(createEvent({ resourceType: 'Custom::Widget', properties: { Name: 'x' } }));
 
     await expect(
-      snsHandler(Widget, { transport, logger, retry: { attempts: 1 } })(event, context),
+      snsHandler(Widget, { logger, retry: { attempts: 1 }, ...testSeams({ transport }) })(event, context),
     ).resolves.toBeUndefined();
 
     const messageId = event.Records[0]?.Sns.MessageId;
@@ -79,7 +82,7 @@ describe('snsHandler', () => {
     const { lines, logger } = recordingLogger();
     const secret = 'X-Amz-Signature=snssecret42';
 
-    await snsHandler(Widget, { transport, logger })(
+    await snsHandler(Widget, { logger, ...testSeams({ transport }) })(
       snsEvent(`ResponseURL=https://x.example/?${secret}`),
       context,
     );
@@ -99,7 +102,7 @@ describe('snsHandler', () => {
     const { logger } = recordingLogger();
     const event = createEvent({ resourceType: 'Custom::Widget', properties: { Name: 'x' } });
 
-    await snsHandler(Widget, { transport, logger })(snsEvent(event, event), context);
+    await snsHandler(Widget, { logger, ...testSeams({ transport }) })(snsEvent(event, event), context);
 
     expect(puts).toHaveLength(1);
   });

@@ -8,6 +8,7 @@ import type { IdempotencyStore } from '../../src/idempotency/store.js';
 import { defineResource } from '../../src/resource/define-resource.js';
 import { createRouter } from '../../src/resource/router.js';
 import { createEvent } from '../../src/testing/events.js';
+import { testSeams } from '../../src/testing/test-seams.js';
 import fixture from '../fixtures/sqs-event.json' with { type: 'json' };
 import {
   contextFor,
@@ -43,7 +44,7 @@ describe('sqsHandler', () => {
   it('answers the request in each record of a real-shaped SQS event and reports no failure', async () => {
     const { definition } = widget();
     const { accepted: puts, transport } = responseEndpoint();
-    const handler = sqsHandler(definition, { transport, logger: quiet });
+    const handler = sqsHandler(definition, { logger: quiet, ...testSeams({ transport }) });
 
     const response = await handler(fixture, contextFor(30_000));
 
@@ -64,7 +65,7 @@ describe('sqsHandler', () => {
     const { accepted: puts, transport } = responseEndpoint();
     const event = request('raw');
 
-    const response = await sqsHandler(definition, { transport, logger: quiet })(
+    const response = await sqsHandler(definition, { logger: quiet, ...testSeams({ transport }) })(
       { Records: [sqsRecord(event, { raw: true })] },
       contextFor(30_000),
     );
@@ -78,7 +79,7 @@ describe('sqsHandler', () => {
     const { accepted: puts, transport } = responseEndpoint();
     const records = Array.from({ length: 7 }, (_, i) => sqsRecord(request(`w${i}`)));
 
-    await sqsHandler(definition, { transport, logger: quiet, concurrency: 3 })(
+    await sqsHandler(definition, { logger: quiet, concurrency: 3, ...testSeams({ transport }) })(
       { Records: records },
       contextFor(30_000),
     );
@@ -107,10 +108,10 @@ describe('sqsHandler', () => {
       sqsRecord('[1,2]', { raw: true }),
     ];
 
-    const response = await sqsHandler(createRouter(ok.definition, failing), { transport, logger: quiet })(
-      { Records: records },
-      contextFor(30_000),
-    );
+    const response = await sqsHandler(createRouter(ok.definition, failing), {
+      logger: quiet,
+      ...testSeams({ transport }),
+    })({ Records: records }, contextFor(30_000));
 
     expect(response.batchItemFailures).toEqual([]);
     expect(puts.find((body) => body.RequestId === good.RequestId)?.Status).toBe('SUCCESS');
@@ -132,10 +133,9 @@ describe('sqsHandler', () => {
     const { accepted: puts, transport } = responseEndpoint((url) => !url.includes('/down?'));
     const lost = sqsRecord(unreachable);
     const handler = sqsHandler(definition, {
-      transport,
       logger: quiet,
       retry: { attempts: 2 },
-      sleep: async () => {},
+      ...testSeams({ transport, sleep: async () => {} }),
     });
 
     const response = await handler({ Records: [lost, sqsRecord(request())] }, contextFor(30_000));
@@ -151,10 +151,10 @@ describe('sqsHandler', () => {
     const { accepted: puts, transport } = responseEndpoint();
     const [first, second] = [sqsRecord(request('a')), sqsRecord(request('b'))];
     const handler = sqsHandler(definition, {
-      transport,
       logger: quiet,
       concurrency: 1,
       timeoutMarginMs: 500,
+      ...testSeams({ transport }),
     });
 
     const response = await handler({ Records: [first, second] }, contextFor(3250));
@@ -175,10 +175,11 @@ describe('sqsHandler', () => {
     const record = sqsRecord(request());
     const started = Date.now();
 
-    const response = await sqsHandler(definition, { transport, logger: quiet, idempotency: stuck })(
-      { Records: [record] },
-      contextFor(800),
-    );
+    const response = await sqsHandler(definition, {
+      logger: quiet,
+      idempotency: stuck,
+      ...testSeams({ transport }),
+    })({ Records: [record] }, contextFor(800));
 
     expect(Date.now() - started).toBeLessThan(800);
     expect(puts).toEqual([expect.objectContaining({ Status: 'SUCCESS' })]);
@@ -192,7 +193,7 @@ describe('sqsHandler', () => {
       raw: true,
     });
 
-    const response = await sqsHandler(definition, { transport, logger: quiet })(
+    const response = await sqsHandler(definition, { logger: quiet, ...testSeams({ transport }) })(
       { Records: [confirmation] },
       contextFor(30_000),
     );

@@ -1,6 +1,13 @@
 import { type Duration, Fn } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { CrkitProvider, CrkitResource, providerStatements } from 'crkit/cdk';
+import { checkedElsewhere } from '../../../src/validation/option-rules.js';
+import {
+  lazy,
+  type OptionsShape,
+  optionsObject,
+  parseOptions,
+} from '../../../src/validation/option-schemas.js';
 import { providerEntry } from '../../provider-entry.js';
 import { policyStatements } from '../permissions.js';
 import { AzIdMappingProperties } from '../properties.js';
@@ -18,6 +25,14 @@ export interface AzIdMappingProps {
 }
 
 const PROVIDER_ID = 'crkit.az-id-mapping';
+
+// Both go into the resource, checked there (ResourceProperties.ZoneIds by the provider's schema).
+const mappingProps = lazy(() =>
+  optionsObject({
+    zoneIds: checkedElsewhere(),
+    serviceTimeout: checkedElsewhere(),
+  } satisfies OptionsShape<AzIdMappingProps>),
+);
 
 /**
  * This account's mapping between availability zone names and physical zone ids, read at deploy time by crkit's
@@ -51,6 +66,7 @@ export class AzIdMapping extends Construct {
 
   constructor(scope: Construct, id: string, props: AzIdMappingProps = {}) {
     super(scope, id);
+    parseOptions(mappingProps(), props);
     this.provider = CrkitProvider.getOrCreate(this, {
       providerId: PROVIDER_ID,
       entry: providerEntry('az-id-mapping'),

@@ -4,6 +4,15 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { CrkitProvider, CrkitResource, providerStatements } from 'crkit/cdk';
+import { cdkObject } from '../../../src/cdk/prop-rules.js';
+import { checkedElsewhere } from '../../../src/validation/option-rules.js';
+import {
+  lazy,
+  type OptionsShape,
+  option,
+  optionsObject,
+  parseOptions,
+} from '../../../src/validation/option-schemas.js';
 import { providerEntry } from '../../provider-entry.js';
 import { policyStatements } from '../permissions.js';
 import type { CognitoTestUserData } from '../properties.js';
@@ -28,6 +37,19 @@ export interface CognitoTestUserProps {
 }
 
 const PROVIDER_ID = 'crkit.cognito-test-user';
+
+// The user's own values go into ResourceProperties, checked there by the provider's schema.
+const testUserProps = lazy(() =>
+  optionsObject({
+    userPool: option(cdkObject('a user pool')),
+    username: checkedElsewhere(),
+    attributes: checkedElsewhere(),
+    groups: checkedElsewhere(),
+    secretNamePrefix: checkedElsewhere(),
+    returnPassword: checkedElsewhere(),
+    serviceTimeout: checkedElsewhere(),
+  } satisfies OptionsShape<CognitoTestUserProps>),
+);
 
 /** The provider's own statements, its secrets actions also granted on a chosen `secretNamePrefix`. */
 function statementsFor(scope: Construct, props: CognitoTestUserProps): PolicyStatement[] {
@@ -74,6 +96,7 @@ export class CognitoTestUser extends Construct {
 
   constructor(scope: Construct, id: string, props: CognitoTestUserProps) {
     super(scope, id);
+    parseOptions(testUserProps(), props);
     this.provider = CrkitProvider.getOrCreate(this, {
       providerId: PROVIDER_ID,
       entry: providerEntry('cognito-test-user'),

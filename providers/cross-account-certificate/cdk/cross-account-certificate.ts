@@ -3,7 +3,18 @@ import { Construct } from 'constructs';
 import { ConfigurationError } from 'crkit';
 import type { ICrkitProvider } from 'crkit/cdk';
 import { CrkitProvider, CrkitResource, providerStatements } from 'crkit/cdk';
-import { CrossAccountDnsRecord } from '../../cross-account-dns-record/cdk/cross-account-dns-record.js';
+import { checkedElsewhere, nonEmptyString } from '../../../src/validation/option-rules.js';
+import {
+  lazy,
+  type OptionsShape,
+  option,
+  optionsObject,
+  parseOptions,
+} from '../../../src/validation/option-schemas.js';
+import {
+  assumedRole,
+  CrossAccountDnsRecord,
+} from '../../cross-account-dns-record/cdk/cross-account-dns-record.js';
 import { providerEntry } from '../../provider-entry.js';
 import { policyStatements } from '../permissions.js';
 import {
@@ -49,6 +60,23 @@ export interface CrossAccountCertificateProps {
 
 const PROVIDER_ID = 'crkit.cross-account-certificate';
 
+// The certificate's own values go into ResourceProperties, checked there by the provider's schema.
+const certificateProps = lazy(() =>
+  optionsObject({
+    domainName: option(nonEmptyString('a domain name')),
+    subjectAlternativeNames: checkedElsewhere(),
+    region: checkedElsewhere(),
+    dnsProvider: checkedElsewhere(),
+    role: assumedRole().optional(),
+    hostedZoneId: checkedElsewhere(),
+    hostedZoneName: checkedElsewhere(),
+    keyAlgorithm: checkedElsewhere(),
+    transparencyLogging: checkedElsewhere(),
+    tags: checkedElsewhere(),
+    serviceTimeout: checkedElsewhere(),
+  } satisfies OptionsShape<CrossAccountCertificateProps>),
+);
+
 /**
  * An ACM certificate in this account, validated by DNS in a hosted zone of another account: the certificate resource
  * requests it and answers its validation records, one `CrossAccountDnsRecord` per name writes each record into the
@@ -82,6 +110,7 @@ export class CrossAccountCertificate extends Construct {
 
   constructor(scope: Construct, id: string, props: CrossAccountCertificateProps) {
     super(scope, id);
+    parseOptions(certificateProps(), props);
     const names = [props.domainName, ...(props.subjectAlternativeNames ?? [])];
     if (names.some((name) => Token.isUnresolved(name))) {
       throw new ConfigurationError(

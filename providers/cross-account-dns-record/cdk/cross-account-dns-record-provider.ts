@@ -6,6 +6,15 @@ import { Construct } from 'constructs';
 import { ConfigurationError } from 'crkit';
 import type { ICrkitProvider } from 'crkit/cdk';
 import { CrkitSnsProvider, providerStatements } from 'crkit/cdk';
+import { cdkObject } from '../../../src/cdk/prop-rules.js';
+import { checkedElsewhere } from '../../../src/validation/option-rules.js';
+import {
+  lazy,
+  listOf,
+  type OptionsShape,
+  optionsObject,
+  parseOptions,
+} from '../../../src/validation/option-schemas.js';
 import { providerEntry } from '../../provider-entry.js';
 import { checkDnsAllowlist, type DnsAllowlist } from '../allowlist.js';
 import { CROSS_ACCOUNT_DNS_ENV } from '../environment.js';
@@ -33,6 +42,18 @@ export interface CrossAccountDnsRecordProviderProps {
 }
 
 const DEFAULT_TOPIC_NAME = 'crkit-cross-account-dns-record';
+
+const providerProps = lazy(() =>
+  optionsObject({
+    // Read by checkDnsAllowlist, as the provider reads it from its environment.
+    allowlist: checkedElsewhere(),
+    hostedZones: listOf(cdkObject('a hosted zone'), 'a list of hosted zones'),
+    // Passed on to CrkitSnsProvider, which checks them under the same names.
+    topicName: checkedElsewhere(),
+    idempotencyTable: checkedElsewhere(),
+    timeout: checkedElsewhere(),
+  } satisfies OptionsShape<CrossAccountDnsRecordProviderProps>),
+);
 
 /**
  * The DNS account's side of crkit's cross-account-dns-record provider: an SNS-backed provider (topic, queue,
@@ -74,6 +95,7 @@ export class CrossAccountDnsRecordProvider extends Construct implements ICrkitPr
 
   constructor(scope: Construct, id: string, props: CrossAccountDnsRecordProviderProps) {
     super(scope, id);
+    parseOptions(providerProps(), props);
     const allowlist = checkDnsAllowlist(props.allowlist, 'allowlist');
     if (props.hostedZones.length === 0) {
       throw new ConfigurationError(

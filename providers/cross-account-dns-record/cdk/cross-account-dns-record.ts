@@ -4,6 +4,15 @@ import { Construct } from 'constructs';
 import { ConfigurationError } from 'crkit';
 import type { ICrkitProvider } from 'crkit/cdk';
 import { CrkitProvider, CrkitResource } from 'crkit/cdk';
+import { duration } from '../../../src/cdk/prop-rules.js';
+import { aString, checkedElsewhere, nonEmptyString } from '../../../src/validation/option-rules.js';
+import {
+  lazy,
+  type OptionsShape,
+  option,
+  optionsObject,
+  parseOptions,
+} from '../../../src/validation/option-schemas.js';
 import { providerEntry } from '../../provider-entry.js';
 import { assumeRoleActions } from '../permissions.js';
 import { CrossAccountDnsRecordProperties } from '../properties.js';
@@ -43,6 +52,30 @@ export interface CrossAccountDnsRecordProps {
 }
 
 const PROVIDER_ID = 'crkit.cross-account-dns-record';
+
+/** The rules of a `role` to assume in the DNS account, shared with `CrossAccountCertificate`. */
+export const assumedRole = () =>
+  optionsObject({
+    roleArn: option(nonEmptyString('the ARN of a role in the DNS account')),
+    externalId: option(aString).optional(),
+  } satisfies OptionsShape<NonNullable<CrossAccountDnsRecordProps['role']>>);
+
+// The record's own values go into ResourceProperties, checked there by the provider's schema (as at deploy time).
+const recordProps = lazy(() =>
+  optionsObject({
+    provider: checkedElsewhere(),
+    role: assumedRole().optional(),
+    hostedZoneId: checkedElsewhere(),
+    hostedZoneName: checkedElsewhere(),
+    recordName: checkedElsewhere(),
+    recordType: checkedElsewhere(),
+    values: checkedElsewhere(),
+    ttl: option(duration('a Duration', () => true)).optional(),
+    allowOverwrite: checkedElsewhere(),
+    shared: checkedElsewhere(),
+    serviceTimeout: checkedElsewhere(),
+  } satisfies OptionsShape<CrossAccountDnsRecordProps>),
+);
 
 /** The provider: the one given, or this stack's function assuming `role` in the DNS account. */
 function providerFor(scope: Construct, { provider, role }: CrossAccountDnsRecordProps): ICrkitProvider {
@@ -90,6 +123,7 @@ export class CrossAccountDnsRecord extends Construct {
 
   constructor(scope: Construct, id: string, props: CrossAccountDnsRecordProps) {
     super(scope, id);
+    parseOptions(recordProps(), props);
     const { role } = props;
     this.resource = new CrkitResource<typeof CrossAccountDnsRecordProperties, CrossAccountDnsRecordData>(
       this,

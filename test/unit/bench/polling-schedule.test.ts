@@ -5,6 +5,7 @@ import { createSimulatedClock } from '../../../bench/lib/simulated-clock.js';
 import { lambdaHandler } from '../../../src/entry/lambda.js';
 import { defineResource } from '../../../src/resource/define-resource.js';
 import { createEvent } from '../../../src/testing/events.js';
+import { testSeams } from '../../../src/testing/test-seams.js';
 
 describe('polling schedules', () => {
   it('puts fixed-interval checks at the first time and every interval after it', () => {
@@ -51,10 +52,8 @@ describe('polling schedules', () => {
       },
     });
     const handler = lambdaHandler(job, {
-      now: clock.now,
-      sleep: clock.sleep,
-      transport: async () => ({ statusCode: 200 }),
       logger: { debug() {}, info() {}, warn() {}, error() {} },
+      ...testSeams({ now: clock.now, sleep: clock.sleep, transport: async () => ({ statusCode: 200 }) }),
     });
 
     await handler(createEvent({ resourceType: 'Custom::Job' }), { getRemainingTimeInMillis: () => 60_000 });

@@ -115,8 +115,14 @@ describe('CrkitSnsProvider', () => {
 
   it.each([
     [{ allowedAccounts: [] }, /^allowedAccounts: expected at least one account id/],
-    [{ allowedAccounts: ['1234'] }, /^allowedAccounts: expected ids like "111111111111", got "1234"/],
-    [{ allowedOrganizations: ['org-1'] }, /^allowedOrganizations: expected ids like "o-exampleorgid"/],
+    [
+      { allowedAccounts: ['111111111111', '1234'] },
+      /^allowedAccounts\[1\]: expected an account id of 12 digits, like "111111111111", got "1234"$/,
+    ],
+    [
+      { allowedOrganizations: ['org-1'] },
+      /^allowedOrganizations\[0\]: expected an organization id like "o-exampleorgid"/,
+    ],
     [{ batchSize: 11 }, /^batchSize: expected an integer from 1 to 10, got 11/],
   ])('refuses an invalid allowlist or batch option (%o)', (props, message) => {
     expect(() => synth(props)).toThrow(message);

@@ -1,0 +1,41 @@
+import type { ResponseTransport } from './response/transport.js';
+
+/**
+ * The key under which `testSeams` (from `crkit/testing`) puts test seams on an options object. A symbol is no
+ * option: production code never sees it in the options' types, and the options' checks do not look at it.
+ * `Symbol.for`, so that two copies of crkit (the test kit's and the provider's) agree on it.
+ */
+export const TEST_SEAMS: unique symbol = Symbol.for('crkit.testSeams') as never;
+
+/** The I/O crkit reaches through a seam, so that a test can pass a fake. Each has a real default. */
+export interface TestSeams {
+  /** How the response PUT is sent. @default undici, falling back to `node:https` when undici throws */
+  readonly transport?: ResponseTransport;
+  /** The clock, in epoch milliseconds. @default Date.now */
+  readonly now?: () => number;
+  /** Waits between tries and between completion checks. @default node:timers/promises setTimeout */
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** The jitter of retries, in [0, 1). @default Math.random */
+  readonly random?: () => number;
+  /**
+   * How the SNS and SQS entries wait for the end of a batch: `ms` milliseconds, or less when `signal` aborts; it
+   * must not reject. @default node:timers/promises setTimeout
+   */
+  readonly wait?: (ms: number, signal: AbortSignal) => Promise<void>;
+}
+
+const HINT = 'a test seam: pass it with ...testSeams({ ... }) from crkit/testing';
+
+/** The names of the seams, each with the hint an options check gives when one is passed as an option. */
+export const TEST_SEAM_HINTS: Readonly<Record<keyof TestSeams, string>> = {
+  transport: HINT,
+  now: HINT,
+  sleep: HINT,
+  random: HINT,
+  wait: HINT,
+};
+
+/** The seams spread into `options` from `testSeams`, or none. */
+export function testSeamsOf(options: object | undefined): TestSeams {
+  return (options as { readonly [TEST_SEAMS]?: TestSeams } | undefined)?.[TEST_SEAMS] ?? {};
+}
