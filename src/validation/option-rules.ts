@@ -1,13 +1,16 @@
 import { type OptionSpec, option, type Rule } from './option-schemas.js';
 
 /**
- * The rules options share, each written once. Rules are plain data; `option(rule)` makes a schema of one when a
- * handler or construct is built.
+ * The rules options share, each written once. Rules are plain data; `option(rule)` declares an option that follows
+ * one.
  */
 
-/** An AWS account id: 12 digits (AWS Organizations API Reference, `Account.Id`: pattern `^\d{12}$`). */
+/**
+ * An AWS account id: "the regex pattern for an account ID string requires exactly 12 digits" (AWS Organizations API
+ * Reference, e.g. `DescribeAccount`).
+ */
 export const ACCOUNT_ID = /^\d{12}$/;
-/** An AWS Organizations id (AWS Organizations API Reference, `Organization.Id`: pattern `^o-[a-z0-9]{10,32}$`). */
+/** An AWS Organizations id: "o-" followed by 10 to 32 lower-case letters or digits (AWS Organizations API Reference). */
 export const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
 
 const matches = (pattern: RegExp) => (value: unknown) => typeof value === 'string' && pattern.test(value);
