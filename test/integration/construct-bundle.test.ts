@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { build, type Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleProvider, providerBuildOptions } from '../../src/cdk/provider-build.js';
+import { bundleProvider, providerBuildOptions } from '../../src/bundling/provider-build.js';
 import { type ResponseCapture, startResponseCapture } from '../../src/testing/response-capture.js';
 
 const run = promisify(execFile);
