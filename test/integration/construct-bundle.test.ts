@@ -60,7 +60,7 @@ describe('a provider bundled as crkit’s constructs bundle it', () => {
     );
   });
 
-  it('answers, loads undici after its first answer (or the test fails with why not), and answers through it', async () => {
+  it('answers, loads undici in that bundle (or the test fails saying why not), and answers through it', async () => {
     await bundle(fixture('construct-provider.ts'), 'answers');
     const urls = [capture.responseUrl(), capture.responseUrl()];
     const event = (url: string, id: string) => ({
