@@ -31,4 +31,18 @@ export {
   type SdkCallStep,
 } from '../providers/sdk-call/cdk/sdk-call-resource.js';
 export { SdkCallValue } from '../providers/sdk-call/cdk/sdk-call-value.js';
-export * from '../src/cdk/index.js';
+export {
+  type AttributeName,
+  type CrkitFunctionOptions,
+  CrkitProvider,
+  type CrkitProviderProps,
+  CrkitResource,
+  type CrkitResourceDefinition,
+  type CrkitResourceProps,
+  CrkitSnsProvider,
+  type CrkitSnsProviderProps,
+  checkLeastPrivilege,
+  type ICrkitProvider,
+  type Publishers,
+  providerStatements,
+} from '../src/cdk/index.js';

@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, '.crkit/docs');
@@ -22,6 +22,17 @@ function markdownBlocks(text: string): string[] {
   return [...text.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
 }
 
+/**
+ * An example of an internal helper imports it by its module path (`from './fit-response.js'`), since documenting a
+ * helper must not make it public: the path is resolved from the file that documents it.
+ */
+function fromSource(block: string, path: string): string {
+  return block.replace(/from '(\.{1,2}\/[^']+)'/g, (_, spec: string) => {
+    const target = relative(out, resolve(dirname(path), spec));
+    return `from '${target.startsWith('.') ? target : `./${target}`}'`;
+  });
+}
+
 function tsdocBlocks(text: string): string[] {
   return [...text.matchAll(/\* ```ts\n([\s\S]*?)\* ```/g)].map((match) =>
     (match[1] ?? '').replace(/^\s*\* ?/gm, ''),
@@ -36,7 +47,10 @@ const sources = [
   ...[
     ...files(join(root, 'src'), (p) => p.endsWith('.ts')),
     ...files(join(root, 'providers'), (p) => p.endsWith('.ts')),
-  ].map((path) => ({ path, blocks: tsdocBlocks(readFileSync(path, 'utf8')) })),
+  ].map((path) => ({
+    path,
+    blocks: tsdocBlocks(readFileSync(path, 'utf8')).map((b) => fromSource(b, path)),
+  })),
 ];
 
 rmSync(out, { recursive: true, force: true });

@@ -9,7 +9,7 @@ export type LogAttributes = Record<string, unknown>;
  *
  * @example
  * ```ts
- * import type { Logger } from 'crkit';
+ * import type { Logger } from 'crkit/advanced';
  * const logger: Logger = console;
  * logger.info('hello', { requestId: 'r-1' });
  * ```
@@ -54,7 +54,7 @@ function serialise(value: unknown): unknown {
  *
  * @example
  * ```ts
- * import { createJsonLogger } from 'crkit';
+ * import { createJsonLogger } from 'crkit/advanced';
  * const logger = createJsonLogger({ level: 'info' });
  * logger.info('response sent', { status: 'SUCCESS' });
  * ```

@@ -13,7 +13,7 @@ const CREDENTIAL_PARAMETER =
  *
  * @example
  * ```ts
- * import { redact } from 'crkit';
+ * import { redact } from './redact.js';
  * redact('PUT https://bucket.s3.amazonaws.com/key?X-Amz-Signature=abc failed');
  * // 'PUT https://bucket.s3.amazonaws.com/key?X-Amz-Signature=[redacted] failed'
  * ```
@@ -27,7 +27,7 @@ export function redact(text: string): string {
  *
  * @example
  * ```ts
- * import { describeUrl } from 'crkit';
+ * import { describeUrl } from './redact.js';
  * describeUrl('https://b.s3.amazonaws.com/a/b?X-Amz-Signature=abc'); // 'b.s3.amazonaws.com/a/b'
  * ```
  */

@@ -18,47 +18,7 @@ const replace = (path: string, from: string, to: string): Substitution => ({
   },
 });
 
-/** `node:crypto` at its first use (a synchronous `process.getBuiltinModule`, Node >= 20.16) instead of at init. */
-const lazyCrypto = (path: string, name: string): Substitution =>
-  replace(
-    path,
-    `import { ${name} } from 'node:crypto';`,
-    `const ${name} = (...args) => process.getBuiltinModule('node:crypto').${name}(...args);`,
-  );
-const LAZY_CRYPTO = [
-  // lambdaHandler has no idempotency store by default: its request key (a SHA-256) is not needed then.
-  replace(
-    'idempotency/answer-once.ts',
-    'const key = requestKey(raw);',
-    'const key = store ? requestKey(raw) : undefined;',
-  ),
-  lazyCrypto('core/physical-id.ts', 'createHash'),
-  lazyCrypto('idempotency/answer-once.ts', 'createHash'),
-  lazyCrypto('long-running/poll.ts', 'randomUUID'),
-];
-
-/** The continuation schema built at its first use (a continuation arrives) instead of at init. */
-const LAZY_CONTINUATION = [
-  replace(
-    'long-running/continuation.ts',
-    'export const ContinuationSchema = z.object({',
-    'let built;\nexport const continuationSchema = () => (built ??= z.object({',
-  ),
-  replace(
-    'long-running/continuation.ts',
-    '  delayMs: z.number().min(0),\n});',
-    '  delayMs: z.number().min(0),\n}));',
-  ),
-  replace('long-running/continuation.ts', 'z.infer<typeof ContinuationSchema>', 'unknown'),
-  replace('core/decide.ts', 'ContinuationSchema.safeParse(', 'continuationSchema().safeParse('),
-  replace(
-    'core/decide.ts',
-    'import { ContinuationSchema, isContinuation }',
-    'import { continuationSchema, isContinuation }',
-  ),
-];
-
-/** undici as before: loaded when a request arrives (the handler's first turn), not after the first answer. */
+/** undici as before: loaded when any request arrives (the handler's first turn), the cold one included. */
 const UNDICI_AT_REQUEST = [
   replace('response/transport.ts', '  if (answered) setImmediate(', '  setImmediate('),
 ];
@@ -108,9 +68,6 @@ const candidate = (id: string, substitutions: readonly Substitution[]): BundleSp
 export const CANDIDATE_BUNDLES: readonly BundleSpec[] = [
   { id: 'floor', entry: here('./handlers/floor.ts') },
   { id: 'crkit', entry: CRKIT, bundler: 'construct' },
-  candidate('lazy-crypto', LAZY_CRYPTO),
-  candidate('lazy-continuation', LAZY_CONTINUATION),
-  candidate('lazy-both', [...LAZY_CRYPTO, ...LAZY_CONTINUATION]),
   candidate('undici-at-request', UNDICI_AT_REQUEST),
   candidate('undici-at-first-put', UNDICI_AT_FIRST_PUT),
   candidate('https-at-init', HTTPS_AT_INIT),
@@ -118,11 +75,8 @@ export const CANDIDATE_BUNDLES: readonly BundleSpec[] = [
 ];
 
 const LABELS: Readonly<Record<string, string>> = {
-  crkit: 'crkit as it is (undici when a request arrives after an answer, node:https when a request arrives)',
-  'lazy-crypto':
-    '+ node:crypto at first use (physical-id.ts, answer-once.ts, poll.ts; no request key without a store)',
-  'lazy-continuation': '+ continuation schema at first use (continuation.ts, decide.ts)',
-  'lazy-both': '+ both of the above',
+  crkit:
+    'crkit as it is (node:crypto and the continuation schema at first use, undici when a request arrives after an answer, node:https when a request arrives)',
   'undici-at-request': 'undici loaded when any request arrives (the former preloadTransport)',
   'undici-at-first-put': 'undici loaded when the first PUT starts',
   'https-at-init': 'node:https imported at init',

@@ -1,6 +1,6 @@
 import { DescribeAvailabilityZonesCommand, EC2Client } from '@aws-sdk/client-ec2';
-import { defineResource } from '../../src/resource/define-resource.js';
-import type { ResourceDefinition } from '../../src/resource/types.js';
+import type { ResourceDefinition } from 'crkit';
+import { defineResource } from 'crkit';
 import { AzIdMappingProperties, type AzIdMappingProps } from './properties.js';
 import { type AvailabilityZone, type AzIdMappingData, zoneMapData } from './zone-map.js';
 

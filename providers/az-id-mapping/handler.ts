@@ -1,4 +1,4 @@
-import { lambdaHandler } from '../../src/entry/lambda.js';
+import { lambdaHandler } from 'crkit';
 import { AzIdMapping } from './az-id-mapping.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { ProviderPolicyStatement } from '../../src/resource/policy-statement.js';
+import type { ProviderPolicyStatement } from 'crkit/advanced';
 
 export type { ProviderPolicyStatement };
 /**

@@ -1,5 +1,5 @@
+import { cfn } from 'crkit';
 import * as z from 'zod';
-import { cfn } from '../../src/cfn.js';
 
 /**
  * The properties of `Custom::AzIdMapping`: optionally the zone ids wanted, in the order wanted.

@@ -1,4 +1,4 @@
-import { ValidationError } from '../../src/errors.js';
+import { ValidationError } from 'crkit';
 
 /** One availability zone: its account-specific name and its physical id. */
 export interface AvailabilityZone {

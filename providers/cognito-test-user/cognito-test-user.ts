@@ -1,14 +1,7 @@
+import type { CreateContext, DeleteContext, HandlerResult, ResourceDefinition, UpdateContext } from 'crkit';
+import { defineResource, ValidationError } from 'crkit';
+import type { Logger } from 'crkit/advanced';
 import * as z from 'zod';
-import { ValidationError } from '../../src/errors.js';
-import type { Logger } from '../../src/logger.js';
-import { defineResource } from '../../src/resource/define-resource.js';
-import type {
-  CreateContext,
-  DeleteContext,
-  HandlerResult,
-  ResourceDefinition,
-  UpdateContext,
-} from '../../src/resource/types.js';
 import { type CognitoTestUserClients, type LazyClients, lazyClients } from './clients.js';
 import { generatePassword } from './password.js';
 import {

@@ -1,4 +1,4 @@
-import { lambdaHandler } from '../../src/entry/lambda.js';
+import { lambdaHandler } from 'crkit';
 import { CognitoTestUser } from './cognito-test-user.js';
 
 /**

@@ -1,5 +1,5 @@
+import { cfn } from 'crkit';
 import * as z from 'zod';
-import { cfn } from '../../src/cfn.js';
 import { DEFAULT_SECRET_NAME_PREFIX } from './test-user-id.js';
 
 // Cognito's `UserPoolIdType` pattern (API reference, AdminCreateUser: "[\w-]+_[0-9a-zA-Z]+", at most 55 characters).

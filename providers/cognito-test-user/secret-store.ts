@@ -4,8 +4,8 @@ import {
   GetSecretValueCommand,
   type SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
+import { CrkitError } from 'crkit';
 import * as z from 'zod';
-import { CrkitError } from '../../src/errors.js';
 import { isAwsError } from './clients.js';
 
 /** What the secret holds, as JSON. */

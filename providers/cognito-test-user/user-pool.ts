@@ -9,7 +9,7 @@ import {
   type CognitoIdentityProviderClient,
   DescribeUserPoolCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { ValidationError } from '../../src/errors.js';
+import { ValidationError } from 'crkit';
 import { isAwsError } from './clients.js';
 import type { PasswordPolicy } from './password.js';
 

@@ -4,7 +4,7 @@ import {
   DeleteCertificateCommand,
   DescribeCertificateCommand,
 } from '@aws-sdk/client-acm';
-import { CrkitError } from '../../src/errors.js';
+import { CrkitError } from 'crkit';
 import type { ValidationRecord } from './properties.js';
 import { validationDomains } from './validation-domains.js';
 

@@ -6,15 +6,9 @@ import {
   RequestCertificateCommand,
   UpdateCertificateOptionsCommand,
 } from '@aws-sdk/client-acm';
+import type { CompletionContext, CreateContext, DeleteContext, HandlerResult, UpdateContext } from 'crkit';
+import { CrkitError } from 'crkit';
 import * as z from 'zod';
-import { CrkitError } from '../../src/errors.js';
-import type {
-  CompletionContext,
-  CreateContext,
-  DeleteContext,
-  HandlerResult,
-  UpdateContext,
-} from '../../src/resource/types.js';
 import {
   certificateFailure,
   deleteCertificate,

@@ -1,10 +1,8 @@
 import { ACMClient } from '@aws-sdk/client-acm';
+import type { HandlerResult, ResourceDefinition } from 'crkit';
+import { createRouter, defineResource } from 'crkit';
+import type { CompletionOptions, Router } from 'crkit/advanced';
 import * as z from 'zod';
-import { serviceTimeoutSeconds } from '../../src/core/deadline.js';
-import { completionTimeoutMs } from '../../src/long-running/poll.js';
-import { defineResource } from '../../src/resource/define-resource.js';
-import { createRouter, type Router } from '../../src/resource/router.js';
-import type { CompletionOptions, HandlerResult, ResourceDefinition } from '../../src/resource/types.js';
 import {
   type AcmFor,
   certificateProgress,
@@ -93,13 +91,8 @@ export function createCrossAccountCertificateRouter(options: CrossAccountCertifi
       create: startValidation,
       delete: () => {},
       isComplete(context): Promise<HandlerResult<CertificateValidationData>> {
-        const { event } = context;
-        const service = serviceTimeoutSeconds(
-          event.ServiceTimeout ?? event.ResourceProperties.ServiceTimeout,
-        );
-        // crkit's default margin (3,000 ms): the validation's own timeout then answers before the invocation's deadline.
-        const total =
-          completionTimeoutMs(validation, service, 3000) - Math.max(250, 2 * (completion.maxDelayMs ?? 1000));
+        // One check before crkit's own timeout: the validation's Reason then names the domain and its status.
+        const total = context.timeoutMs - Math.max(250, 2 * (completion.maxDelayMs ?? 1000));
         return validationProgress(acmFor, context, total);
       },
     });

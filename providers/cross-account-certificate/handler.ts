@@ -1,6 +1,5 @@
-import { lambdaHandler } from '../../src/entry/lambda.js';
-import { idempotencyFromEnvironment } from '../../src/idempotency/from-environment.js';
-import { memoryIdempotencyStore } from '../../src/idempotency/memory-store.js';
+import { lambdaHandler, memoryIdempotencyStore } from 'crkit';
+import { idempotencyFromEnvironment } from 'crkit/idempotency/dynamodb';
 import { createCrossAccountCertificateRouter } from './cross-account-certificate.js';
 
 /**

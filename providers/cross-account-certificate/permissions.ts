@@ -1,4 +1,4 @@
-import type { ProviderPolicyStatement } from '../../src/resource/policy-statement.js';
+import type { ProviderPolicyStatement } from 'crkit/advanced';
 
 /**
  * The least-privilege IAM statements of the certificate provider's function, in the application account. ACM's

@@ -1,5 +1,5 @@
+import { cfn } from 'crkit';
 import * as z from 'zod';
-import { cfn } from '../../src/cfn.js';
 import { DomainName } from '../cross-account-dns-record/properties.js';
 
 /** A name on the certificate, normalised (lower case, no trailing dot) and checked; `*.` makes a wildcard. */

@@ -1,6 +1,6 @@
+import type { CompletionContext, CreateContext, HandlerResult } from 'crkit';
+import { CrkitError } from 'crkit';
 import * as z from 'zod';
-import { CrkitError } from '../../src/errors.js';
-import type { CompletionContext, CreateContext, HandlerResult } from '../../src/resource/types.js';
 import { certificateFailure, describeCertificate, regionOfCertificate } from './acm-certificate.js';
 import type { AcmFor } from './certificate-operations.js';
 import type { CertificateValidationData, CertificateValidationProperties } from './properties.js';

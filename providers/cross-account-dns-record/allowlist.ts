@@ -1,6 +1,6 @@
-import { accountOfStack } from '../../src/access/allow-accounts.js';
-import { CROSS_ACCOUNT_DNS_ENV } from '../../src/constants.js';
-import { ConfigurationError } from '../../src/errors.js';
+import { ConfigurationError } from 'crkit';
+import { accountOfStack } from 'crkit/advanced';
+import { CROSS_ACCOUNT_DNS_ENV } from './environment.js';
 import { isWithin, normalizeRecordName, recordNameProblem } from './record-name.js';
 
 export { accountOfStack };

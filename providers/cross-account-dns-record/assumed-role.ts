@@ -1,7 +1,6 @@
 import type { Route53ClientConfig } from '@aws-sdk/client-route-53';
 import { AssumeRoleCommand, type STSClient } from '@aws-sdk/client-sts';
-import { errorText } from '../../src/core/outcome.js';
-import { CrkitError } from '../../src/errors.js';
+import { CrkitError } from 'crkit';
 
 /** A role in the DNS account to act as. */
 export interface AssumeRoleTarget {
@@ -59,7 +58,7 @@ export function assumedRoleCredentials(
       };
     } catch (cause) {
       throw new CrkitError(
-        `could not assume ${target.roleArn}: ${errorText(cause)}; check that the role's trust policy lets this ` +
+        `could not assume ${target.roleArn}: ${describe(cause)}; check that the role's trust policy lets this ` +
           "function's role assume it, with the external id it requires",
         { cause },
       );
@@ -80,4 +79,9 @@ export function assumedRoleCredentials(
     );
     return entry.credentials;
   };
+}
+
+/** An STS error as `Name: message`, for the Reason. */
+function describe(cause: unknown): string {
+  return cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
 }

@@ -1,5 +1,5 @@
 import type { Change } from '@aws-sdk/client-route-53';
-import { ConfigurationError } from '../../src/errors.js';
+import { ConfigurationError } from 'crkit';
 
 /** What {@link createChangeCoalescer} takes. */
 export interface ChangeCoalescerOptions {

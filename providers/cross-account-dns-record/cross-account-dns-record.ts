@@ -1,9 +1,9 @@
 import { Route53Client } from '@aws-sdk/client-route-53';
 import { STSClient } from '@aws-sdk/client-sts';
+import type { ResourceDefinition } from 'crkit';
+import { ConfigurationError, defineResource, ValidationError } from 'crkit';
+import type { CompletionOptions } from 'crkit/advanced';
 import * as z from 'zod';
-import { ConfigurationError, ValidationError } from '../../src/errors.js';
-import { defineResource } from '../../src/resource/define-resource.js';
-import type { CompletionOptions, ResourceDefinition } from '../../src/resource/types.js';
 import { allowlistRefusal, checkDnsAllowlist, type DnsAllowlist, readDnsAllowlist } from './allowlist.js';
 import { type AssumeRoleTarget, assumedRoleCredentials, type CredentialsProvider } from './assumed-role.js';
 import { createDnsAccount, type DnsAccount } from './dns-account.js';

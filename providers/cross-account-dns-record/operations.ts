@@ -1,13 +1,7 @@
 import type { Change, ResourceRecordSet } from '@aws-sdk/client-route-53';
+import type { CompletionContext, CreateContext, DeleteContext, HandlerResult, UpdateContext } from 'crkit';
+import { CrkitError, ValidationError } from 'crkit';
 import * as z from 'zod';
-import { CrkitError, ValidationError } from '../../src/errors.js';
-import type {
-  CompletionContext,
-  CreateContext,
-  DeleteContext,
-  HandlerResult,
-  UpdateContext,
-} from '../../src/resource/types.js';
 import { isChangeRejection } from './change-coalescer.js';
 import type { DnsAccount } from './dns-account.js';
 import type { CrossAccountDnsRecordProps } from './properties.js';

@@ -1,5 +1,5 @@
+import { cfn } from 'crkit';
 import * as z from 'zod';
-import { cfn } from '../../src/cfn.js';
 import { normalizeRecordName, recordNameProblem } from './record-name.js';
 import { readRecordValues } from './record-values.js';
 

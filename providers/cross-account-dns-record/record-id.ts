@@ -1,4 +1,4 @@
-import { ValidationError } from '../../src/errors.js';
+import { ValidationError } from 'crkit';
 import { normalizeRecordName, recordNameProblem } from './record-name.js';
 
 /** What a `Custom::CrossAccountDnsRecord` physical id holds: everything Delete needs, whatever the properties say. */

@@ -8,7 +8,7 @@ import {
   type ResourceRecordSet,
   type Route53Client,
 } from '@aws-sdk/client-route-53';
-import { CrkitError, ValidationError } from '../../src/errors.js';
+import { CrkitError, ValidationError } from 'crkit';
 import type { RecordId } from './record-id.js';
 import { normalizeRecordName } from './record-name.js';
 import type { ThrottleRetry } from './throttle-retry.js';

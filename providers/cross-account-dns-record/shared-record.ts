@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Change, ResourceRecordSet } from '@aws-sdk/client-route-53';
-import { ValidationError } from '../../src/errors.js';
+import { ValidationError } from 'crkit';
 import { isChangeRejection } from './change-coalescer.js';
 import type { DnsAccount } from './dns-account.js';
 import type { RecordId } from './record-id.js';

@@ -1,9 +1,8 @@
-import { CROSS_ACCOUNT_DNS_ENV } from '../../src/constants.js';
-import { sqsHandler as createSqsHandler } from '../../src/entry/sqs.js';
-import { ConfigurationError } from '../../src/errors.js';
-import { idempotencyFromEnvironment } from '../../src/idempotency/from-environment.js';
+import { ConfigurationError, sqsHandler as createSqsHandler } from 'crkit';
+import { idempotencyFromEnvironment } from 'crkit/idempotency/dynamodb';
 import { type DnsAllowlist, readDnsAllowlist } from './allowlist.js';
 import { createCrossAccountDnsRecordDefinition } from './cross-account-dns-record.js';
+import { CROSS_ACCOUNT_DNS_ENV } from './environment.js';
 
 /** Serving many accounts, the SNS-backed shape refuses everything until it is told who may change what. */
 function requiredAllowlist(): DnsAllowlist {

@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { ConfigurationError } from '../../src/errors.js';
+import { ConfigurationError } from 'crkit';
 
 /** How a throttled Route 53 call is retried. */
 export interface ThrottleRetryOptions {

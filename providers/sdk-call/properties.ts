@@ -1,5 +1,5 @@
+import { cfn } from 'crkit';
 import * as z from 'zod';
-import { cfn } from '../../src/cfn.js';
 
 /** The end of an AWS SDK v3 client package's name: `cognito-identity-provider` for `@aws-sdk/client-cognito-identity-provider`. */
 const Service = z

@@ -1,4 +1,4 @@
-import { CrkitError } from '../../src/errors.js';
+import { CrkitError } from 'crkit';
 
 const text = new TextDecoder();
 

@@ -1,4 +1,4 @@
-import { CrkitError } from '../../src/errors.js';
+import { CrkitError } from 'crkit';
 import type { SdkCallSpec } from './properties.js';
 import { resolveRuntimeValues } from './runtime-values.js';
 import type { Credentials, SdkClients } from './sdk-clients.js';

@@ -1,4 +1,4 @@
-import { CrkitError } from '../../src/errors.js';
+import { CrkitError } from 'crkit';
 import { parseRuntimeValue, type RuntimeValue } from './markers.js';
 import type { SdkClients } from './sdk-clients.js';
 

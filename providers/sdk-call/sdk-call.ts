@@ -1,7 +1,6 @@
-import { defaultPhysicalResourceId } from '../../src/core/physical-id.js';
-import { CrkitError, ValidationError } from '../../src/errors.js';
-import { defineResource } from '../../src/resource/define-resource.js';
-import type { HandlerResult, ResourceDefinition } from '../../src/resource/types.js';
+import type { HandlerResult, ResourceDefinition } from 'crkit';
+import { CrkitError, defineResource, ValidationError } from 'crkit';
+import { defaultPhysicalResourceId } from 'crkit/advanced';
 import {
   SDK_CALL_RESOURCE_TYPE,
   SdkCallProperties,

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { CrkitError } from '../../src/errors.js';
+import { CrkitError } from 'crkit';
 
 /** Loads a module by name; `import()` unless a test passes another. */
 export type ImportModule = (specifier: string) => Promise<Record<string, unknown>>;

@@ -1,4 +1,4 @@
-import { errorText } from '../core/outcome.js';
+import { errorText } from '../error-text.js';
 import { ConfigurationError } from '../errors.js';
 import type { CustomResourceEvent } from '../event/schema.js';
 import { describeAccountOrganization } from './organization-of.js';
@@ -31,7 +31,7 @@ const STACK_ARN = /^arn:aws[a-z-]*:cloudformation:[a-z0-9-]+:(\d{12}):stack\/[^/
  *
  * @example
  * ```ts
- * import { accountOfStack } from 'crkit';
+ * import { accountOfStack } from 'crkit/advanced';
  * accountOfStack('arn:aws:cloudformation:us-east-1:111111111111:stack/app/5b9a8f10'); // '111111111111'
  * ```
  */

@@ -11,7 +11,7 @@ const ACCOUNT_ARN = /^arn:aws[a-z-]*:organizations::\d{12}:account\/(o-[a-z0-9]{
  *
  * @example
  * ```ts
- * import { organizationIdFromAccountArn } from 'crkit';
+ * import { organizationIdFromAccountArn } from 'crkit/advanced';
  * organizationIdFromAccountArn('arn:aws:organizations::111111111111:account/o-exampleorgid/222222222222');
  * // 'o-exampleorgid'
  * ```
@@ -53,7 +53,7 @@ function load(): Promise<DescribeAccount> {
  *
  * @example
  * ```ts
- * import { describeAccountOrganization } from 'crkit';
+ * import { describeAccountOrganization } from 'crkit/advanced';
  * const organizationId = await describeAccountOrganization('222222222222'); // 'o-exampleorgid' or undefined
  * ```
  */

@@ -5,7 +5,15 @@ import { ConfigurationError } from '../errors.js';
 /**
  * Checks that each statement names its actions one by one: no `*` in an action (`s3:*`, `route53:Change*`) and no
  * `NotAction`, which grants everything else. Resources may still be `*` where an action has no resource-level
- * permissions (for example `ec2:DescribeAvailabilityZones`).
+ * permissions (for example `ec2:DescribeAvailabilityZones`). `option` names the option in the error.
+ *
+ * @throws {ConfigurationError} naming `option` and the wildcard or NotAction found.
+ * @example
+ * ```ts
+ * import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+ * import { checkLeastPrivilege } from 'crkit/cdk';
+ * checkLeastPrivilege([new PolicyStatement({ actions: ['s3:GetObject'], resources: ['*'] })], 'statements');
+ * ```
  */
 export function checkLeastPrivilege(statements: readonly PolicyStatement[], option: string): void {
   for (const statement of statements) {

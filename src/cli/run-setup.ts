@@ -1,13 +1,8 @@
 import { relative } from 'node:path';
 import type { LocalAws } from '../testing/local-aws.js';
+import type { SetupContext } from '../testing/setup-context.js';
 import { importModule, locate } from './load-provider.js';
 import { UsageError } from './usage-error.js';
-
-/** What a `--setup` module's function receives. */
-export interface SetupContext {
-  /** The local emulator with `--local` (its SDK client configuration, account, endpoint), else undefined. */
-  readonly aws: LocalAws | undefined;
-}
 
 /**
  * Runs the `--setup` module before the provider loads: its default export (or `setup` export), a function that

@@ -54,3 +54,14 @@ export function computeDeadlines(
     handlerSeconds: Math.round((handler - start) / 100) / 10,
   };
 }
+
+/** A ServiceTimeout on the event or in its properties, read from the raw event: the deadlines need it before anything is parsed. */
+export function serviceTimeoutOf(request: unknown): number | undefined {
+  const record = (typeof request === 'object' && request !== null ? request : {}) as Record<string, unknown>;
+  const properties = record.ResourceProperties;
+  const fromProperties =
+    typeof properties === 'object' && properties !== null
+      ? (properties as Record<string, unknown>).ServiceTimeout
+      : undefined;
+  return serviceTimeoutSeconds(record.ServiceTimeout ?? fromProperties);
+}

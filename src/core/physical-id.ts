@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { CFN_LIMITS, CREATE_FAILED_MARKER } from '../constants.js';
+import { sha256 } from './hashing.js';
 
 interface RequestIdentity {
   readonly StackId: string;
@@ -19,7 +19,7 @@ function stackName(stackId: string): string {
  *
  * @example
  * ```ts
- * import { defaultPhysicalResourceId } from 'crkit';
+ * import { defaultPhysicalResourceId } from 'crkit/advanced';
  * defaultPhysicalResourceId({
  *   StackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/app/5b9a8f10',
  *   LogicalResourceId: 'TestUser',
@@ -28,10 +28,7 @@ function stackName(stackId: string): string {
  * ```
  */
 export function defaultPhysicalResourceId(request: RequestIdentity): string {
-  const hash = createHash('sha256')
-    .update(`${request.StackId}\n${request.LogicalResourceId}\n${request.RequestId}`)
-    .digest('hex')
-    .slice(0, 16);
+  const hash = sha256(`${request.StackId}\n${request.LogicalResourceId}\n${request.RequestId}`).slice(0, 16);
   return `${stackName(request.StackId)}-${request.LogicalResourceId}-${hash}`;
 }
 
@@ -43,9 +40,7 @@ const PLAIN_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
  * is at most 1,024 bytes whatever the RequestId holds: an unusual RequestId is replaced by its SHA-256.
  */
 export function createFailedMarker(requestId: string): string {
-  const suffix = PLAIN_REQUEST_ID.test(requestId)
-    ? requestId
-    : createHash('sha256').update(requestId).digest('hex');
+  const suffix = PLAIN_REQUEST_ID.test(requestId) ? requestId : sha256(requestId);
   return `${CREATE_FAILED_MARKER}${suffix}`;
 }
 

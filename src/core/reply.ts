@@ -1,13 +1,14 @@
+import { errorText } from '../error-text.js';
 import type { Logger } from '../logger.js';
 import type { Redactor } from '../redaction/redactor.js';
-import { fitResponse, type ResponseTarget } from '../response/response-body.js';
 import {
-  type Delivery,
+  type ResponseDelivery,
   type RetryOptions,
   type SendDependencies,
   sendResponse,
 } from '../response/send-response.js';
-import { errorText, type Outcome } from './outcome.js';
+import { fitResponse, type ResponseTarget } from './fit-response.js';
+import type { Outcome } from './outcome.js';
 import { failureId, physicalIdProblem } from './physical-id.js';
 import { textField } from './text-field.js';
 
@@ -15,7 +16,7 @@ import { textField } from './text-field.js';
 export interface Sent {
   readonly outcome: Outcome;
   readonly body: string;
-  readonly delivery: Delivery;
+  readonly delivery: ResponseDelivery;
 }
 
 /**
@@ -44,6 +45,8 @@ export interface Reply {
    * deadline forces then carries it, so that the rollback Delete removes the resource.
    */
   madeId: string | undefined;
+  /** A FAILED outcome with `reason`: under the id of what this request made (`madeId`), else its failure id. */
+  failure(reason: string): Outcome;
   /** The request's one redaction step, which knows its secrets. */
   readonly redactor: Redactor;
   /** A hand-over under way: the invocation's deadline waits for it (until `Deadlines.handOver`) before answering. */
@@ -83,7 +86,9 @@ export function createReply(request: unknown, context: ReplyContext): Reply {
       context.responseDeadline,
       context.retry,
       context,
-    ).catch((error: unknown): Delivery => ({ delivered: false, attempts: 0, error: errorText(error) }));
+    ).catch(
+      (error: unknown): ResponseDelivery => ({ delivered: false, attempts: 0, error: errorText(error) }),
+    );
     return { outcome, body, delivery };
   };
   const once = (make: () => Promise<Sent>): Promise<Sent> => {
@@ -109,6 +114,11 @@ export function createReply(request: unknown, context: ReplyContext): Reply {
         const fitted = fitSafely(target, outcome, reply.madeId ?? failureId(request), context.redactor.text);
         return put(fitted.body, fitted.outcome);
       }),
+    failure: (reason) => ({
+      status: 'FAILED',
+      physicalResourceId: reply.madeId ?? failureId(request),
+      reason,
+    }),
     resend: (body) => once(() => put(body, statusOf(body, target))),
     handOver() {
       if (first) return false;

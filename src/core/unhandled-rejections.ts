@@ -1,5 +1,5 @@
+import { errorText } from '../error-text.js';
 import type { Logger } from '../logger.js';
-import { errorText } from './outcome.js';
 
 type Listener = (...args: unknown[]) => void;
 /** The events held while a request is in flight: a stray promise's rejection, a stray timer's throw. */

@@ -1,11 +1,13 @@
+import { errorText } from '../error-text.js';
 import { DeadlineError } from '../errors.js';
 import type { CustomResourceEvent } from '../event/schema.js';
 import type { AnyResourceDefinition } from '../resource/types.js';
+import { callHandler } from './call-handler.js';
 import type { Deadlines } from './deadline.js';
+import { deleteResource } from './delete-contract.js';
 import type { ResolvedOptions } from './options.js';
-import { errorText, type HandlerOutcome, type Outcome } from './outcome.js';
+import type { HandlerOutcome, Outcome } from './outcome.js';
 import { failureId } from './physical-id.js';
-import { deleteResource, runHandler } from './run-handler.js';
 
 /** What the handler came to within its deadline; `late` settles what a timed-out handler still does. */
 export interface WatchedRun {
@@ -26,7 +28,7 @@ export async function runWithWatchdog(
   deadlines: Deadlines,
 ): Promise<WatchedRun> {
   const controller = new AbortController();
-  const work = runHandler(definition, event, { logger: options.logger, signal: controller.signal });
+  const work = callHandler(definition, event, { logger: options.logger, signal: controller.signal });
   let timer: NodeJS.Timeout | undefined;
   const watchdog = new Promise<'timeout'>((resolve) => {
     timer = setTimeout(() => resolve('timeout'), Math.max(0, deadlines.handler - options.now()));

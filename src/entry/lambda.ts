@@ -1,13 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type HandlerOptions, resolveOptions } from '../core/options.js';
-import { errorText } from '../core/outcome.js';
 import { serveRequest } from '../core/serve-request.js';
+import { errorText } from '../error-text.js';
 import type { IdempotencyStore } from '../idempotency/store.js';
 import type { HandOver } from '../long-running/continuation.js';
+import { selfInvoke } from '../long-running/self-invoke.js';
 import { type Router, toRouter } from '../resource/router.js';
 import type { AnyResourceDefinition } from '../resource/types.js';
 import { answerMisdirected } from './misdirected.js';
-import { selfInvoke } from './self-invoke.js';
 
 /** The part of the Lambda context crkit reads (declared here so that no `@types/aws-lambda` is needed). */
 export interface LambdaContext {

@@ -1,17 +1,17 @@
 import { type HandlerOptions, resolveOptions } from '../core/options.js';
-import { errorText } from '../core/outcome.js';
+import type { RecordResult } from '../core/record-result.js';
 import { serveRequest } from '../core/serve-request.js';
+import { errorText } from '../error-text.js';
 import { memoryIdempotencyStore } from '../idempotency/memory-store.js';
-import type { RecordResult } from '../idempotency/record-result.js';
 import type { IdempotencyStore } from '../idempotency/store.js';
 import type { HandOver } from '../long-running/continuation.js';
+import { requeue } from '../long-running/requeue.js';
+import { selfInvoke } from '../long-running/self-invoke.js';
 import { type Router, toRouter } from '../resource/router.js';
 import type { AnyResourceDefinition } from '../resource/types.js';
 import { type BatchOptions, resolveBatchOptions, runBatch, type Settled } from './batch.js';
 import type { UnwrappedRecord } from './envelope.js';
 import { type LambdaContext, remainingTime } from './lambda.js';
-import { requeue } from './requeue.js';
-import { selfInvoke } from './self-invoke.js';
 
 /** Options of `snsHandler` and `sqsHandler`: the core's, how a batch is worked through, and idempotency. */
 export interface BatchHandlerOptions extends HandlerOptions, BatchOptions {

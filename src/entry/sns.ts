@@ -1,4 +1,4 @@
-import { errorText } from '../core/outcome.js';
+import { errorText } from '../error-text.js';
 import type { Router } from '../resource/router.js';
 import type { AnyResourceDefinition } from '../resource/types.js';
 import { unwrapContinuation, unwrapSnsEvent } from './envelope.js';

@@ -33,7 +33,8 @@ export type IdempotencyClaim =
  * @example
  * ```ts
  * import * as z from 'zod';
- * import { defineResource, memoryIdempotencyStore, sqsHandler, type IdempotencyStore } from 'crkit';
+ * import { defineResource, memoryIdempotencyStore, sqsHandler } from 'crkit';
+ * import type { IdempotencyStore } from 'crkit/advanced';
  *
  * const Noop = defineResource({
  *   resourceType: 'Custom::Noop',

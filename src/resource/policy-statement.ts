@@ -4,7 +4,7 @@
  *
  * @example
  * ```ts
- * import type { ProviderPolicyStatement } from 'crkit';
+ * import type { ProviderPolicyStatement } from 'crkit/advanced';
  * const statement: ProviderPolicyStatement = { actions: ['ec2:DescribeAvailabilityZones'], resources: ['*'] };
  * ```
  */

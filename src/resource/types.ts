@@ -40,6 +40,13 @@ export interface CompletionContext<P> extends HandlerContextBase {
   readonly attempt: number;
   /** Milliseconds since the operation started, across invocations. */
   readonly elapsedMs: number;
+  /**
+   * Milliseconds the operation may take in all (from its start, across invocations) before crkit answers it FAILED
+   * as timed out: `completion.timeoutSeconds`, else a little below the resource's `ServiceTimeout` (3,600 s by
+   * default), less the answer's margin. A check that wants to fail with its own Reason first compares `elapsedMs`
+   * with it.
+   */
+  readonly timeoutMs: number;
   readonly event: CustomResourceEvent;
 }
 

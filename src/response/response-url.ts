@@ -50,7 +50,7 @@ export function originsFromEnvironment(logger?: Logger): string[] {
  *
  * @example
  * ```ts
- * import { checkResponseUrl } from 'crkit';
+ * import { checkResponseUrl } from './response-url.js';
  * checkResponseUrl('https://cloudformation-custom-resource-response-useast1.s3.amazonaws.com/k?X-Amz-Signature=a', []).ok; // true
  * checkResponseUrl('https://attacker.example/k', []).ok; // false
  * ```

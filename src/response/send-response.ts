@@ -22,7 +22,7 @@ export interface SendDependencies {
 }
 
 /** Whether the response reached CloudFormation. */
-export type Delivery =
+export type ResponseDelivery =
   | { readonly delivered: true; readonly attempts: number; readonly statusCode: number }
   | { readonly delivered: false; readonly attempts: number; readonly error: string };
 
@@ -40,7 +40,7 @@ export async function sendResponse(
   deadline: number,
   options: RetryOptions,
   deps: SendDependencies,
-): Promise<Delivery> {
+): Promise<ResponseDelivery> {
   const attempts = options.attempts ?? 5;
   const baseDelayMs = options.baseDelayMs ?? 250;
   const maxDelayMs = options.maxDelayMs ?? 4000;

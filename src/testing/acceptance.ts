@@ -1,5 +1,5 @@
 import { CFN_LIMITS } from '../constants.js';
-import type { ResponseBody } from '../response/response-body.js';
+import type { ResponseBody } from '../core/fit-response.js';
 import type { ArrivedResponses } from './response-sink.js';
 
 /** The request fields a response must echo for CloudFormation to match it to the request. */

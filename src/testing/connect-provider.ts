@@ -1,8 +1,8 @@
+import type { ResponseBody } from '../core/fit-response.js';
 import type { BatchHandlerOptions } from '../entry/process-records.js';
 import { ConfigurationError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { redact } from '../redact.js';
-import type { ResponseBody } from '../response/response-body.js';
 import { judgeArrival, type RequestIdentity } from './acceptance.js';
 import { type Delivery, inProcessDelivery, type RequestDelivery } from './deliveries.js';
 import { connectTarget, type ProviderTarget } from './provider-target.js';

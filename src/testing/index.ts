@@ -1,4 +1,4 @@
-export type { SetupContext } from '../cli/run-setup.js';
+export { EnvironmentError } from '../errors.js';
 export {
   type ConnectedProvider,
   type ConnectProviderOptions,
@@ -9,7 +9,15 @@ export { type ContractOptions, type ContractReport, checkContract } from './cont
 export type { ContractCheck } from './contract-checks.js';
 export type { Delivered, Delivery, RequestDelivery } from './deliveries.js';
 export { type EnvelopeOptions, type SqsEventOptions, snsEvent, sqsEvent } from './envelopes.js';
-export * from './events.js';
+export {
+  asCloudFormationSends,
+  createEvent,
+  type DeleteEventOptions,
+  deleteEvent,
+  type EventOptions,
+  type UpdateEventOptions,
+  updateEvent,
+} from './events.js';
 export { type LifecycleOptions, playLifecycle } from './lifecycle.js';
 export type { LifecycleStep, PropertiesOf, StepExpectation } from './lifecycle-steps.js';
 export type {
@@ -18,10 +26,23 @@ export type {
   LifecycleProgress,
   LifecycleTimeline,
 } from './lifecycle-timeline.js';
-export * from './local-aws.js';
+export {
+  type LocalAws,
+  type LocalAwsClientConfig,
+  type LocalAwsCredentials,
+  type LocalAwsOptions,
+  startLocalAws,
+} from './local-aws.js';
 export { captureOutput, type OutputCapture } from './output-capture.js';
 export type { LambdaStyleHandler, ProviderTarget } from './provider-target.js';
-export * from './response-capture.js';
+export {
+  type CaptureBehaviour,
+  type CapturedResponse,
+  type ResponseCapture,
+  type ResponseCaptureOptions,
+  startResponseCapture,
+} from './response-capture.js';
 export type { ResponseDestination } from './response-sink.js';
-export * from './s3-responses.js';
+export { createS3ResponseBucket, type S3Endpoint, type S3ResponseBucket } from './s3-responses.js';
+export type { SetupContext } from './setup-context.js';
 export { type AwsClientConfig, type TopicDeliveryOptions, topicDelivery } from './topic-delivery.js';

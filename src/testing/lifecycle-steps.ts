@@ -1,6 +1,6 @@
 import type * as z from 'zod';
+import type { ResponseBody } from '../core/fit-response.js';
 import { ConfigurationError } from '../errors.js';
-import type { ResponseBody } from '../response/response-body.js';
 
 /**
  * The properties a target takes, as a template would write them: the schema's input type for a definition,

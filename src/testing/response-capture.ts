@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ResponseBody } from '../response/response-body.js';
+import type { ResponseBody } from '../core/fit-response.js';
 
 /** One PUT that the capture accepted. */
 export interface CapturedResponse {

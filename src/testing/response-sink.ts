@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import type { ResponseBody } from '../response/response-body.js';
+import type { ResponseBody } from '../core/fit-response.js';
 import type { ResponseCapture } from './response-capture.js';
 import type { S3ResponseBucket } from './s3-responses.js';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ResponseBody } from '../response/response-body.js';
+import type { ResponseBody } from '../core/fit-response.js';
 
 /** What {@link createS3ResponseBucket} needs of the emulator: its SDK client configuration. */
 export interface S3Endpoint {

@@ -95,7 +95,8 @@ export interface FormatIssuesOptions {
  * @example
  * ```ts
  * import * as z from 'zod';
- * import { cfn, formatIssues } from 'crkit';
+ * import { cfn } from 'crkit';
+ * import { formatIssues } from './format-issues.js';
  * const result = z.object({ Ttl: cfn.integer() }).safeParse({ Ttl: 'abc' }, { reportInput: true });
  * if (!result.success) formatIssues(result.error.issues, { root: 'ResourceProperties' });
  * // [{ path: 'ResourceProperties.Ttl', message: 'expected an integer, got "abc"' }]

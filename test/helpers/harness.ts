@@ -1,8 +1,8 @@
+import type { ResponseBody } from '../../src/core/fit-response.js';
 import { type LambdaHandlerOptions, lambdaHandler } from '../../src/entry/lambda.js';
 import { createJsonLogger } from '../../src/logger.js';
 import type { Router } from '../../src/resource/router.js';
 import type { AnyResourceDefinition } from '../../src/resource/types.js';
-import type { ResponseBody } from '../../src/response/response-body.js';
 import {
   type CaptureBehaviour,
   type ResponseCapture,

@@ -2,10 +2,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as z from 'zod';
 import { allowAccounts } from '../../src/access/allow-accounts.js';
 import { organizationIdFromAccountArn } from '../../src/access/organization-of.js';
+import type { ResponseBody } from '../../src/core/fit-response.js';
 import { lambdaHandler } from '../../src/entry/lambda.js';
 import { ConfigurationError } from '../../src/errors.js';
 import { defineResource } from '../../src/resource/define-resource.js';
-import type { ResponseBody } from '../../src/response/response-body.js';
 import type { ResponseTransport } from '../../src/response/transport.js';
 import { createEvent } from '../../src/testing/events.js';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as z from 'zod';
+import { flattenData } from '../../src/core/flatten-data.js';
 import { defineResource } from '../../src/resource/define-resource.js';
-import { flattenData } from '../../src/response/flatten-data.js';
 import { createEvent } from '../../src/testing/events.js';
 import { type Harness, startHarness } from '../helpers/harness.js';
 

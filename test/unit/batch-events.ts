@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
+import type { ResponseBody } from '../../src/core/fit-response.js';
 import type { LogAttributes, Logger } from '../../src/logger.js';
-import type { ResponseBody } from '../../src/response/response-body.js';
 import type { ResponseTransport } from '../../src/response/transport.js';
 import sqsFixture from '../fixtures/sqs-event.json' with { type: 'json' };
 

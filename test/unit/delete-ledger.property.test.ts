@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod';
+import type { ResponseBody } from '../../src/core/fit-response.js';
 import { lambdaHandler } from '../../src/entry/lambda.js';
 import { createJsonLogger } from '../../src/logger.js';
 import { defineResource } from '../../src/resource/define-resource.js';
-import type { ResponseBody } from '../../src/response/response-body.js';
 import { createEvent, deleteEvent, updateEvent } from '../../src/testing/events.js';
 import { type ResponseCapture, startResponseCapture } from '../../src/testing/response-capture.js';
 

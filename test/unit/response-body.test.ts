@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { flattenData } from '../../src/response/flatten-data.js';
-import { fitResponse } from '../../src/response/response-body.js';
+import { fitResponse } from '../../src/core/fit-response.js';
+import { flattenData } from '../../src/core/flatten-data.js';
 
 const target = {
   StackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/app/5b9a8f10-c7a4-11ef-9cd2-0a1b2c3d4e5f',

@@ -1,9 +1,7 @@
 import { type Duration, Fn } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { CrkitProvider } from '../../../src/cdk/crkit-provider.js';
-import { CrkitResource } from '../../../src/cdk/crkit-resource.js';
-import { providerEntry } from '../../../src/cdk/provider-entry.js';
-import { providerStatements } from '../../../src/cdk/provider-statements.js';
+import { CrkitProvider, CrkitResource, providerStatements } from 'crkit/cdk';
+import { providerEntry } from '../../provider-entry.js';
 import { policyStatements } from '../permissions.js';
 import { AzIdMappingProperties } from '../properties.js';
 import type { AzIdMappingData } from '../zone-map.js';

@@ -1,12 +1,10 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { CrkitProvider } from '../../../src/cdk/crkit-provider.js';
-import { CrkitResource } from '../../../src/cdk/crkit-resource.js';
-import { providerEntry } from '../../../src/cdk/provider-entry.js';
-import type { ICrkitProvider } from '../../../src/cdk/provider-ref.js';
-import { providerStatements } from '../../../src/cdk/provider-statements.js';
-import { ConfigurationError } from '../../../src/errors.js';
+import { ConfigurationError } from 'crkit';
+import type { ICrkitProvider } from 'crkit/cdk';
+import { CrkitProvider, CrkitResource, providerStatements } from 'crkit/cdk';
 import { CrossAccountDnsRecord } from '../../cross-account-dns-record/cdk/cross-account-dns-record.js';
+import { providerEntry } from '../../provider-entry.js';
 import { policyStatements } from '../permissions.js';
 import {
   CERTIFICATE_RESOURCE_TYPES,

@@ -3,13 +3,12 @@ import type { IRole } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IHostedZone } from 'aws-cdk-lib/aws-route53';
 import { Construct } from 'constructs';
-import { CrkitSnsProvider } from '../../../src/cdk/crkit-sns-provider.js';
-import { providerEntry } from '../../../src/cdk/provider-entry.js';
-import type { ICrkitProvider } from '../../../src/cdk/provider-ref.js';
-import { providerStatements } from '../../../src/cdk/provider-statements.js';
-import { CROSS_ACCOUNT_DNS_ENV } from '../../../src/constants.js';
-import { ConfigurationError } from '../../../src/errors.js';
+import { ConfigurationError } from 'crkit';
+import type { ICrkitProvider } from 'crkit/cdk';
+import { CrkitSnsProvider, providerStatements } from 'crkit/cdk';
+import { providerEntry } from '../../provider-entry.js';
 import { checkDnsAllowlist, type DnsAllowlist } from '../allowlist.js';
+import { CROSS_ACCOUNT_DNS_ENV } from '../environment.js';
 import { policyStatements } from '../permissions.js';
 
 /** What {@link CrossAccountDnsRecordProvider} takes. */

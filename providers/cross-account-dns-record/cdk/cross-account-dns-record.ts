@@ -1,11 +1,10 @@
 import type { Duration } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { CrkitProvider } from '../../../src/cdk/crkit-provider.js';
-import { CrkitResource } from '../../../src/cdk/crkit-resource.js';
-import { providerEntry } from '../../../src/cdk/provider-entry.js';
-import type { ICrkitProvider } from '../../../src/cdk/provider-ref.js';
-import { ConfigurationError } from '../../../src/errors.js';
+import { ConfigurationError } from 'crkit';
+import type { ICrkitProvider } from 'crkit/cdk';
+import { CrkitProvider, CrkitResource } from 'crkit/cdk';
+import { providerEntry } from '../../provider-entry.js';
 import { assumeRoleActions } from '../permissions.js';
 import { CrossAccountDnsRecordProperties } from '../properties.js';
 import type { CrossAccountDnsRecordData } from '../record-data.js';

@@ -1,10 +1,8 @@
 import { type Duration, Lazy, type RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { CrkitProvider } from '../../../src/cdk/crkit-provider.js';
-import { CrkitResource } from '../../../src/cdk/crkit-resource.js';
-import { checkLeastPrivilege } from '../../../src/cdk/least-privilege.js';
-import { providerEntry } from '../../../src/cdk/provider-entry.js';
+import { CrkitProvider, CrkitResource, checkLeastPrivilege } from 'crkit/cdk';
+import { providerEntry } from '../../provider-entry.js';
 import { runtimeValuesIn } from '../markers.js';
 import { SDK_CALL_RESOURCE_TYPE, SDK_CALL_SENSITIVE_PROPERTIES, SdkCallProperties } from '../properties.js';
 import type { SdkCallDescription } from './sdk-call.js';

@@ -1,4 +1,4 @@
-import { ConfigurationError } from '../../../src/errors.js';
+import { ConfigurationError } from 'crkit';
 import { iamActionOf, servicePackageOf } from '../iam-action.js';
 import type { SdkCallSpecInput } from '../properties.js';
 

@@ -1,8 +1,8 @@
 import { DescribeAvailabilityZonesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAzIdMappingDefinition } from '../../../providers/az-id-mapping/index.js';
+import type { ResponseBody } from '../../../src/core/fit-response.js';
 import { lambdaHandler } from '../../../src/entry/lambda.js';
-import type { ResponseBody } from '../../../src/response/response-body.js';
 import { createEvent, deleteEvent, updateEvent } from '../../../src/testing/events.js';
 import { type LocalAws, startLocalAws } from '../../../src/testing/local-aws.js';
 import { createS3ResponseBucket, type S3ResponseBucket } from '../../../src/testing/s3-responses.js';

@@ -14,8 +14,8 @@ import {
 } from '@aws-sdk/client-secrets-manager';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCognitoTestUserDefinition } from '../../../providers/cognito-test-user/index.js';
+import type { ResponseBody } from '../../../src/core/fit-response.js';
 import { lambdaHandler } from '../../../src/entry/lambda.js';
-import type { ResponseBody } from '../../../src/response/response-body.js';
 import { createEvent, deleteEvent, updateEvent } from '../../../src/testing/events.js';
 import { type LocalAws, startLocalAws } from '../../../src/testing/local-aws.js';
 import { createS3ResponseBucket, type S3ResponseBucket } from '../../../src/testing/s3-responses.js';

@@ -12,8 +12,8 @@ import {
   validationDomains,
 } from '../../../providers/cross-account-certificate/index.js';
 import { createCrossAccountDnsRecordDefinition } from '../../../providers/cross-account-dns-record/index.js';
+import type { ResponseBody } from '../../../src/core/fit-response.js';
 import { lambdaHandler } from '../../../src/entry/lambda.js';
-import type { ResponseBody } from '../../../src/response/response-body.js';
 import { createEvent, deleteEvent, updateEvent } from '../../../src/testing/events.js';
 import { type LocalAws, startLocalAws } from '../../../src/testing/local-aws.js';
 import { type ResponseCapture, startResponseCapture } from '../../../src/testing/response-capture.js';

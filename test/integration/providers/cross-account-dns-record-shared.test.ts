@@ -6,8 +6,8 @@ import {
 } from '@aws-sdk/client-route-53';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCrossAccountDnsRecordDefinition } from '../../../providers/cross-account-dns-record/index.js';
+import type { ResponseBody } from '../../../src/core/fit-response.js';
 import { lambdaHandler } from '../../../src/entry/lambda.js';
-import type { ResponseBody } from '../../../src/response/response-body.js';
 import { createEvent, deleteEvent } from '../../../src/testing/events.js';
 import { type ResponseCapture, startResponseCapture } from '../../../src/testing/response-capture.js';
 import { useEmulator } from '../emulator/emulator.js';

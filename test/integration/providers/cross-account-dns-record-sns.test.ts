@@ -14,14 +14,15 @@ import {
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CROSS_ACCOUNT_DNS_ENV } from '../../../providers/cross-account-dns-record/environment.js';
 import {
   createCrossAccountDnsRecordDefinition,
   readDnsAllowlist,
 } from '../../../providers/cross-account-dns-record/index.js';
 import { sqsHandler as dnsRecordSqsHandler } from '../../../providers/cross-account-dns-record/lambda.js';
-import { CROSS_ACCOUNT_DNS_ENV, ENV, PROVIDER_ENV } from '../../../src/constants.js';
+import { ENV, PROVIDER_ENV } from '../../../src/constants.js';
+import type { ResponseBody } from '../../../src/core/fit-response.js';
 import { sqsHandler } from '../../../src/entry/sqs.js';
-import type { ResponseBody } from '../../../src/response/response-body.js';
 import { createEvent, deleteEvent } from '../../../src/testing/events.js';
 import { type LocalAws, startLocalAws } from '../../../src/testing/local-aws.js';
 import { createS3ResponseBucket, type S3ResponseBucket } from '../../../src/testing/s3-responses.js';

@@ -8,8 +8,8 @@ import {
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCrossAccountDnsRecordDefinition } from '../../../providers/cross-account-dns-record/index.js';
+import type { ResponseBody } from '../../../src/core/fit-response.js';
 import { lambdaHandler } from '../../../src/entry/lambda.js';
-import type { ResponseBody } from '../../../src/response/response-body.js';
 import { createEvent, deleteEvent, updateEvent } from '../../../src/testing/events.js';
 import { type LocalAws, startLocalAws } from '../../../src/testing/local-aws.js';
 import { createS3ResponseBucket, type S3ResponseBucket } from '../../../src/testing/s3-responses.js';

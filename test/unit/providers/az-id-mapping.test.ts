@@ -32,7 +32,9 @@ const US_EAST_1 = [
 
 const ec2 = mockClient(EC2Client);
 let capture: ResponseCapture;
-let send: (event: { ResponseURL: string }) => Promise<import('../../../src/index.js').ResponseBody>;
+let send: (event: {
+  ResponseURL: string;
+}) => Promise<import('../../../src/core/fit-response.js').ResponseBody>;
 
 beforeAll(async () => {
   capture = await startResponseCapture();

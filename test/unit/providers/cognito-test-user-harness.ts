@@ -17,8 +17,8 @@ import {
 } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createCognitoTestUserDefinition } from '../../../providers/cognito-test-user/index.js';
+import type { ResponseBody } from '../../../src/core/fit-response.js';
 import { lambdaHandler } from '../../../src/entry/lambda.js';
-import type { ResponseBody } from '../../../src/response/response-body.js';
 import { startResponseCapture } from '../../../src/testing/response-capture.js';
 
 /** Shared arrangement of the cognito-test-user unit tests: mocked SDK clients and a loopback response capture. */

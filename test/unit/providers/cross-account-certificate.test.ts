@@ -17,8 +17,8 @@ import {
   type CrossAccountCertificateOptions,
   createCrossAccountCertificateRouter,
 } from '../../../providers/cross-account-certificate/index.js';
+import type { ResponseBody } from '../../../src/core/fit-response.js';
 import { lambdaHandler } from '../../../src/entry/lambda.js';
-import type { ResponseBody } from '../../../src/response/response-body.js';
 import { createEvent, deleteEvent, updateEvent } from '../../../src/testing/events.js';
 import { type ResponseCapture, startResponseCapture } from '../../../src/testing/response-capture.js';
 import { awsError, quiet } from './cross-account-dns-record-harness.js';

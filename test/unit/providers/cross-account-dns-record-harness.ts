@@ -14,8 +14,8 @@ import {
   type CrossAccountDnsRecordOptions,
   createCrossAccountDnsRecordDefinition,
 } from '../../../providers/cross-account-dns-record/index.js';
+import type { ResponseBody } from '../../../src/core/fit-response.js';
 import { lambdaHandler } from '../../../src/entry/lambda.js';
-import type { ResponseBody } from '../../../src/response/response-body.js';
 import { createEvent } from '../../../src/testing/events.js';
 import type { ResponseCapture } from '../../../src/testing/response-capture.js';
 

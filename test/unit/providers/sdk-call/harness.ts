@@ -2,8 +2,8 @@ import {
   createSdkCallDefinition,
   type SdkCallDefinitionOptions,
 } from '../../../../providers/sdk-call/index.js';
+import type { ResponseBody } from '../../../../src/core/fit-response.js';
 import { lambdaHandler } from '../../../../src/entry/lambda.js';
-import type { ResponseBody } from '../../../../src/response/response-body.js';
 import { createEvent, deleteEvent, updateEvent } from '../../../../src/testing/events.js';
 import { startResponseCapture } from '../../../../src/testing/response-capture.js';
 

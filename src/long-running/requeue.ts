@@ -1,5 +1,5 @@
-import type { Continuation, HandOver } from '../long-running/continuation.js';
 import { loadRuntimeSdk } from '../sdk/load-runtime-sdk.js';
+import type { Continuation, HandOver } from './continuation.js';
 
 type SqsModule = typeof import('@aws-sdk/client-sqs');
 const clients = new Map<string, { client: InstanceType<SqsModule['SQSClient']>; url: Promise<string> }>();
@@ -20,7 +20,7 @@ function parseQueueArn(arn: string) {
  *
  * @example
  * ```ts
- * import { requeue } from 'crkit';
+ * import { requeue } from 'crkit/advanced';
  * const handOver = requeue('arn:aws:sqs:us-east-1:123456789012:dns-requests');
  * ```
  */

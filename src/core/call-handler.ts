@@ -1,17 +1,12 @@
 import { isDeepStrictEqual } from 'node:util';
-import { RESERVED_PROPERTY_NAMES } from '../constants.js';
-import { ValidationError } from '../errors.js';
-import type { CreateEvent, CustomResourceEvent, DeleteEvent, UpdateEvent } from '../event/schema.js';
+import { errorText } from '../error-text.js';
+import type { CreateEvent, CustomResourceEvent, UpdateEvent } from '../event/schema.js';
 import type { Logger } from '../logger.js';
 import type { AnyResourceDefinition, HandlerResult } from '../resource/types.js';
-import { formatIssues } from '../validation/format-issues.js';
-import { errorText, type HandlerOutcome, type Outcome, type PendingOutcome } from './outcome.js';
-import {
-  createFailedMarker,
-  defaultPhysicalResourceId,
-  handlerIdProblem,
-  isCreateFailedMarker,
-} from './physical-id.js';
+import { runDelete } from './delete-contract.js';
+import type { HandlerOutcome, Outcome, PendingOutcome } from './outcome.js';
+import { parseProperties } from './parse-properties.js';
+import { createFailedMarker, defaultPhysicalResourceId, handlerIdProblem } from './physical-id.js';
 
 /** What a handler run needs besides the event. */
 export interface HandlerRun {
@@ -19,39 +14,8 @@ export interface HandlerRun {
   readonly signal: AbortSignal;
 }
 
-type Parsed =
-  | { readonly ok: true; readonly value: Record<string, unknown> }
-  | { readonly ok: false; readonly error: ValidationError };
-
-/** Validates properties with the definition's schema, after removing the keys CloudFormation itself adds. */
-/** The properties without the keys CloudFormation itself adds. */
-function withoutReserved(raw: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(raw).filter(([key]) => !(RESERVED_PROPERTY_NAMES as readonly string[]).includes(key)),
-  );
-}
-
-export function parseProperties(
-  definition: AnyResourceDefinition,
-  raw: Record<string, unknown>,
-  root: 'ResourceProperties' | 'OldResourceProperties',
-): Parsed {
-  const properties = withoutReserved(raw);
-  let result: ReturnType<typeof definition.properties.safeParse>;
-  try {
-    result = definition.properties.safeParse(properties, { reportInput: true });
-  } catch (error) {
-    // A refinement or transform that throws (or is async) is a schema that cannot read these properties.
-    const issue = { path: root, message: `the schema threw: ${errorText(error)}` };
-    return { ok: false, error: new ValidationError([issue], { resourceType: definition.resourceType }) };
-  }
-  if (result.success) return { ok: true, value: result.data };
-  const issues = formatIssues(result.error.issues, { root, sensitive: definition.sensitiveProperties ?? [] });
-  return { ok: false, error: new ValidationError(issues, { resourceType: definition.resourceType }) };
-}
-
 /** A handler's error, logged once at `error` with its stack (the logger redacts it like every line). */
-function logHandlerError(logger: Logger, operation: string, error: unknown): void {
+export function logHandlerError(logger: Logger, operation: string, error: unknown): void {
   let stack: string | undefined;
   try {
     stack = error instanceof Error && typeof error.stack === 'string' ? error.stack : undefined;
@@ -68,7 +32,7 @@ const failed = (physicalResourceId: string, reason: string): Outcome => ({
 });
 
 /** A handler's result as an outcome: SUCCESS, or PENDING when it returned `pending` (and `isComplete` exists). */
-function settled(
+export function settled(
   definition: AnyResourceDefinition,
   operation: PendingOutcome['operation'],
   physicalResourceId: string,
@@ -201,25 +165,10 @@ async function runUpdate(
 }
 
 /**
- * Why a Delete asks nothing of the definition, or `undefined` when its delete must run: the id is crkit's
- * create-failed marker (nothing was made), or not one this definition issues (CloudFormation made it up).
- */
-export function nothingToDelete(
-  definition: AnyResourceDefinition | undefined,
-  id: string,
-): string | undefined {
-  if (isCreateFailedMarker(id)) return 'nothing to delete: the create failed';
-  if (definition && ownIdProblem(definition, id) !== undefined) {
-    return `nothing to delete: PhysicalResourceId ${JSON.stringify(id)} is not one this provider issues`;
-  }
-  return undefined;
-}
-
-/**
  * Why `id` is not one the definition issues (its `physicalResourceId` schema rejects it, or throws), or undefined.
  * Checked on every id a create or update returns, so that a Delete never mistakes a real id for a made-up one.
  */
-function ownIdProblem(definition: AnyResourceDefinition, id: string): string | undefined {
+export function ownIdProblem(definition: AnyResourceDefinition, id: string): string | undefined {
   const schema = definition.physicalResourceId;
   if (!schema) return undefined;
   try {
@@ -233,73 +182,10 @@ function ownIdProblem(definition: AnyResourceDefinition, id: string): string | u
 }
 
 /**
- * crkit's Delete contract: delete runs for every id this provider issued, whatever the properties say. Properties
- * that no longer match the schema reach it as `undefined` (with `rawProperties`); if it then fails, the answer is
- * SUCCESS with a Reason naming what may remain, because a stack must never be stuck on a changed schema.
- */
-async function runDelete(
-  definition: AnyResourceDefinition,
-  event: DeleteEvent,
-  run: HandlerRun,
-): Promise<HandlerOutcome> {
-  const nothing = nothingToDelete(definition, event.PhysicalResourceId);
-  if (nothing) return { status: 'SUCCESS', physicalResourceId: event.PhysicalResourceId, reason: nothing };
-  return deleteResource(definition, event, run);
-}
-
-/**
- * Calls the definition's delete for `event.PhysicalResourceId`, whatever the id looks like: also what crkit uses to
- * remove a resource a create made under an id it could not answer.
- */
-export async function deleteResource(
-  definition: AnyResourceDefinition,
-  event: DeleteEvent,
-  run: HandlerRun,
-): Promise<HandlerOutcome> {
-  const id = event.PhysicalResourceId;
-  const rawProperties = withoutReserved(event.ResourceProperties);
-  const parsed = parseProperties(definition, event.ResourceProperties, 'ResourceProperties');
-  if (!parsed.ok) {
-    run.logger.warn('properties do not match the schema; deleting from the id and the raw properties', {
-      physicalResourceId: id,
-      reason: parsed.error.message,
-    });
-  }
-  let result: Pick<HandlerResult, 'pending'> | undefined | void;
-  try {
-    result = await definition.delete({
-      ...run,
-      requestType: 'Delete',
-      properties: parsed.ok ? parsed.value : undefined,
-      rawProperties,
-      physicalResourceId: id,
-      event,
-    });
-  } catch (error) {
-    logHandlerError(run.logger, 'delete', error);
-    if (parsed.ok) return failed(id, `delete failed: ${errorText(error)}`);
-    const reason = `delete failed without valid properties, ${id} may remain: ${errorText(error)}; ${parsed.error.message}`;
-    run.logger.error('delete failed without valid properties; the resource may remain', {
-      physicalResourceId: id,
-      reason,
-    });
-    return { status: 'SUCCESS', physicalResourceId: id, reason };
-  }
-  // Whatever else a delete returns is ignored: a Delete can never change the id nor return Data.
-  return settled(
-    definition,
-    'Delete',
-    id,
-    id,
-    result?.pending === undefined ? undefined : { pending: result.pending },
-  );
-}
-
-/**
  * The functional core of one request: validate the properties, pick and run the handler, decide the outcome. It
  * never throws: every failure is a FAILED outcome with the physical id CloudFormation must see.
  */
-export function runHandler(
+export function callHandler(
   definition: AnyResourceDefinition,
   event: CustomResourceEvent,
   run: HandlerRun,

@@ -1,5 +1,5 @@
-import type { Continuation, HandOver } from '../long-running/continuation.js';
 import { loadRuntimeSdk } from '../sdk/load-runtime-sdk.js';
+import type { Continuation, HandOver } from './continuation.js';
 
 type LambdaModule = typeof import('@aws-sdk/client-lambda');
 let client: InstanceType<LambdaModule['LambdaClient']> | undefined;
@@ -11,7 +11,7 @@ let client: InstanceType<LambdaModule['LambdaClient']> | undefined;
  *
  * @example
  * ```ts
- * import { selfInvoke } from 'crkit';
+ * import { selfInvoke } from 'crkit/advanced';
  * const handOver = selfInvoke('arn:aws:lambda:us-east-1:123456789012:function:provider');
  * ```
  */

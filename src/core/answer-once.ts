@@ -17,83 +17,88 @@
  *   which crkit's deterministic physical ids keep harmless for creates.
  * - Records expire some hours after their last write (3 by default): CloudFormation waits at most one hour.
  */
-import { createHash } from 'node:crypto';
-import type { Deadlines } from '../core/deadline.js';
-import { isDeleteOfNothing } from '../core/decide.js';
-import { errorText } from '../core/outcome.js';
-import type { Reply } from '../core/reply.js';
-import { runRequest } from '../core/run-request.js';
-import type { ServeContext } from '../core/serve-request.js';
-import { textField } from '../core/text-field.js';
-import { isContinuation } from '../long-running/continuation.js';
+import { errorText } from '../error-text.js';
+import type { CustomResourceEvent } from '../event/schema.js';
+import type { IdempotencyStore, StoredResponse } from '../idempotency/store.js';
+import type { Continuation } from '../long-running/continuation.js';
+import type { Deadlines } from './deadline.js';
+import { sha256 } from './hashing.js';
+import type { ResolvedOptions } from './options.js';
 import type { RecordResult } from './record-result.js';
-import type { IdempotencyStore, StoredResponse } from './store.js';
+import type { Reply, Sent } from './reply.js';
 
-/** What answering one request needs besides the request: the entry's context, its reply and its deadlines. */
-export interface AnswerContext extends ServeContext {
-  readonly reply: Reply;
+/** What answering a request once needs: where duplicates are recognised, and the request's reply and deadlines. */
+export interface OnceContext {
+  /** Where duplicate deliveries are recognised; `undefined` runs every delivery. */
+  readonly store: IdempotencyStore | undefined;
+  /** Whether the entry can have the request delivered again (SQS) when the store fails, or not (Lambda, SNS). */
+  readonly redeliverable: boolean;
+  readonly options: ResolvedOptions;
   readonly deadlines: Deadlines;
-  readonly start: number;
+  readonly reply: Reply;
+  readonly wait: (ms: number, signal: AbortSignal) => Promise<void>;
+  readonly signal: AbortSignal;
 }
+
+/** Runs the request and sends its answer through the reply; resolves to what a timed-out handler still does. */
+export type AnswerRequest = () => Promise<Promise<void> | undefined>;
 
 const FIRST_POLL_MS = 50;
 const MAX_POLL_MS = 1000;
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /**
  * The idempotency key of a request: a hash of StackId and RequestId, which together name one request. Each step of
  * a long-running operation's continuation has its own key (its hand-over id added), so a duplicated hand-over
  * message is recognised too.
  */
-export function requestKey(raw: unknown): string | undefined {
-  const source = isContinuation(raw) ? raw.request : raw;
-  const stackId = textField(source, 'StackId');
-  const requestId = textField(source, 'RequestId');
-  const step = isContinuation(raw) ? `\ncontinuation ${String((raw as Record<string, unknown>).id)}` : '';
-  return stackId && requestId ? sha256(`${stackId}\n${requestId}${step}`) : undefined;
+function requestKey(event: CustomResourceEvent, continuation: Continuation | undefined): string {
+  const step = continuation ? `\ncontinuation ${continuation.id}` : '';
+  return sha256(`${event.StackId}\n${event.RequestId}${step}`);
+}
+
+/** The entry's view of an answer sent: delivered, or to be delivered again. */
+export function resultOf(sent: Sent, late: Promise<void> | undefined | void): RecordResult {
+  const settled = late ? { late } : {};
+  return sent.delivery.delivered
+    ? { kind: 'answered', status: sent.outcome.status, resent: false, ...settled }
+    : { kind: 'retry', problem: sent.delivery.error, ...settled };
 }
 
 /**
  * Answers one request at most once across duplicate deliveries. The first delivery claims the request, runs it
- * through the core and stores the body it answered; a duplicate that arrives meanwhile waits for that outcome; a
- * later duplicate does nothing when the stored body was delivered, and re-sends it (without running the handler)
- * when it was not. Never throws.
+ * (`answer`) and stores the body it answered; a duplicate that arrives meanwhile waits for that outcome; a later
+ * duplicate does nothing when the stored body was delivered, and re-sends it (without running the handler) when
+ * it was not. Never throws.
  */
 export async function answerOnce(
-  raw: unknown,
-  request: unknown,
-  context: AnswerContext,
+  event: CustomResourceEvent,
+  continuation: Continuation | undefined,
+  context: OnceContext,
+  answer: AnswerRequest,
 ): Promise<RecordResult> {
   const { store, options, deadlines } = context;
-  const key = requestKey(raw);
-  // Without StackId and RequestId the request is invalid: the core answers it FAILED, nothing runs. A Delete of
-  // nothing this provider made is answered SUCCESS at once, whatever the store does: nothing runs for it either.
-  if (!store || !key || isDeleteOfNothing(raw, context.router)) return run(raw, request, context, undefined);
+  if (!store) return run(undefined, event, context, answer);
+  const key = requestKey(event, continuation);
   context.reply.stage = 'the idempotency store';
-  const waitUntil = deadlines.handler;
   for (let pollMs = FIRST_POLL_MS; ; pollMs = Math.min(pollMs * 2, MAX_POLL_MS)) {
     let claim: Awaited<ReturnType<IdempotencyStore['claim']>>;
     try {
       claim = await store.claim(key, deadlines.cutoff);
     } catch (error) {
       const problem = `idempotency store failed: ${errorText(error)}`;
-      options.logger.error('could not claim the request', {
-        requestId: textField(request, 'RequestId'),
-        problem,
-      });
+      options.logger.error('could not claim the request', { requestId: event.RequestId, problem });
       if (context.redeliverable) return { kind: 'retry', problem };
-      return run(raw, request, context, undefined);
+      return run(undefined, event, context, answer);
     }
-    if (claim.claimed) return run(raw, request, context, key);
+    if (claim.claimed) return run(key, event, context, answer);
     const { record } = claim;
     if (record.status === 'COMPLETED') {
       if (record.response.delivered) return { kind: 'duplicate' };
       // A NoEcho answer was not stored: it can only be made again.
-      if (record.response.body === '') return run(raw, request, context, key);
-      return resend(request, record.response, key, context);
+      if (record.response.body === '') return run(key, event, context, answer);
+      return resend(event, record.response, key, context);
     }
-    if (options.now() + pollMs > waitUntil || context.signal.aborted) {
+    if (options.now() + pollMs > deadlines.handler || context.signal.aborted) {
       return { kind: 'retry', problem: 'another delivery of this request is still running it' };
     }
     await context.wait(pollMs, context.signal);
@@ -101,14 +106,13 @@ export async function answerOnce(
 }
 
 async function run(
-  raw: unknown,
-  request: unknown,
-  context: AnswerContext,
   key: string | undefined,
+  event: CustomResourceEvent,
+  context: OnceContext,
+  answer: AnswerRequest,
 ): Promise<RecordResult> {
   const { options, store, reply } = context;
-  const result = await runRequest(raw, request, context);
-  const late = result.late ? { late: result.late } : {};
+  const late = await answer();
   const sent = await reply.answered;
   if (!sent) {
     // Handed over. Nothing to re-send: the continuation answers. A duplicate must not run the handler again.
@@ -122,29 +126,27 @@ async function run(
     const response: StoredResponse = {
       body: sent.outcome.noEcho ? '' : sent.body,
       delivered: sent.delivery.delivered,
-      responseUrlHash: sha256(String(textField(request, 'ResponseURL'))),
+      responseUrlHash: sha256(event.ResponseURL),
     };
     await store.complete(key, response).catch((error: unknown) =>
       options.logger.error('could not store the outcome; a duplicate may run the handler again', {
-        requestId: textField(request, 'RequestId'),
+        requestId: event.RequestId,
         error: errorText(error),
       }),
     );
   }
-  if (sent.delivery.delivered)
-    return { kind: 'answered', status: sent.outcome.status, resent: false, ...late };
-  return { kind: 'retry', problem: sent.delivery.error, ...late };
+  return resultOf(sent, late);
 }
 
 async function resend(
-  request: unknown,
+  event: CustomResourceEvent,
   stored: StoredResponse,
   key: string,
-  context: AnswerContext,
+  context: OnceContext,
 ): Promise<RecordResult> {
   const { options } = context;
-  const requestId = textField(request, 'RequestId');
-  if (sha256(String(textField(request, 'ResponseURL'))) !== stored.responseUrlHash) {
+  const requestId = event.RequestId;
+  if (sha256(event.ResponseURL) !== stored.responseUrlHash) {
     options.logger.error('duplicate request carries another ResponseURL; not answered', { requestId });
     return {
       kind: 'dropped',

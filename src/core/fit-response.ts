@@ -1,8 +1,8 @@
 import { CFN_LIMITS } from '../constants.js';
-import type { Outcome } from '../core/outcome.js';
-import { createFailedMarker, physicalIdProblem } from '../core/physical-id.js';
 import { redact } from '../redact.js';
 import { flattenData } from './flatten-data.js';
+import type { Outcome } from './outcome.js';
+import { createFailedMarker, physicalIdProblem } from './physical-id.js';
 
 /** The fields of a request that a response copies verbatim. */
 export interface ResponseTarget {
@@ -114,7 +114,7 @@ function checkId(outcome: Outcome, fallbackId: string): Outcome {
  *
  * @example
  * ```ts
- * import { fitResponse } from 'crkit';
+ * import { fitResponse } from './fit-response.js';
  * const target = { StackId: 'arn:stack', RequestId: 'r-1', LogicalResourceId: 'Res' };
  * fitResponse(target, { status: 'FAILED', physicalResourceId: 'id', reason: 'x'.repeat(10_000) }).bytes; // 4096
  * ```

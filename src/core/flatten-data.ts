@@ -7,7 +7,7 @@ const MAX_VISITS = 10_000;
  *
  * @example
  * ```ts
- * import { flattenData } from 'crkit';
+ * import { flattenData } from './flatten-data.js';
  * flattenData({ a: { b: 1 }, list: ['x'], ok: true }); // { 'a.b': '1', 'list.0': 'x', ok: 'true' }
  * ```
  */

@@ -1,13 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import { CFN_LIMITS } from '../constants.js';
-import type { Deadlines } from '../core/deadline.js';
-import type { ResolvedOptions } from '../core/options.js';
-import { errorText, type Outcome, type PendingOutcome } from '../core/outcome.js';
-import { handlerIdProblem } from '../core/physical-id.js';
-import { parseProperties } from '../core/run-handler.js';
+import { errorText } from '../error-text.js';
 import type { CustomResourceEvent } from '../event/schema.js';
+import type { Continuation } from '../long-running/continuation.js';
 import type { AnyResourceDefinition, CompletionContext, HandlerResult } from '../resource/types.js';
-import type { Continuation } from './continuation.js';
+import type { Deadlines } from './deadline.js';
+import { randomId } from './hashing.js';
+import type { ResolvedOptions } from './options.js';
+import type { Outcome, PendingOutcome } from './outcome.js';
+import { parseProperties } from './parse-properties.js';
+import { handlerIdProblem } from './physical-id.js';
 
 /** Where a pending operation got to in this invocation. */
 export type PollResult =
@@ -51,7 +52,7 @@ export function continuationOf(event: CustomResourceEvent, work: PendingWork, de
   return {
     kind: 'crkit.continuation',
     version: 1,
-    id: randomUUID(),
+    id: randomId(),
     request: event,
     operation,
     physicalResourceId,
@@ -142,6 +143,7 @@ export async function pollUntilComplete(
       state: work.state,
       attempt: work.attempt,
       elapsedMs: now() - work.startedAt,
+      timeoutMs: totalMs,
       event,
       logger,
       signal: controller.signal,
