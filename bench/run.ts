@@ -174,7 +174,7 @@ const header = [
   `- Load average (1 min) before / after: ${loadBefore ?? 'n/a'} / ${loadAverage() ?? 'n/a'} ` +
     '(other work on the machine inflates every figure)',
   `- Command: \`${command}\` (${seconds} s)`,
-  "- Bundles: crkit's providers as crkit's constructs bundle them (`src/cdk/provider-build.ts`: esbuild, ESM, " +
+  "- Bundles: crkit's providers as crkit's constructs bundle them (`src/bundling/provider-build.ts`: esbuild, ESM, " +
     'code splitting, the zod namespace plugin, minified, target node22, `@aws-sdk/*` external); the others as CDK ' +
     "NodejsFunction's defaults bundle them (CJS, minified); each cold-start row is a fresh `node` process. How each " +
     'table is made: bench/README.md.',

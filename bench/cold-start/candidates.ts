@@ -18,21 +18,18 @@ const replace = (path: string, from: string, to: string): Substitution => ({
   },
 });
 
-/** undici as before: loaded when a request arrives (the handler's first turn), not after the first answer. */
+/** undici as before: loaded when any request arrives (the handler's first turn), the cold one included. */
 const UNDICI_AT_REQUEST = [
-  replace(
-    'response/transport.ts',
-    "  void loadNodeClient('https:').catch(() => undefined);",
-    "  void loadNodeClient('https:').catch(() => undefined);\n  setImmediate(() => void loadUndici().catch(() => undefined));",
-  ),
+  replace('response/transport.ts', '  if (answered) setImmediate(', '  setImmediate('),
 ];
 
 /** undici loaded when the first PUT starts (it goes through node:https meanwhile). */
 const UNDICI_AT_FIRST_PUT = [
+  replace('response/transport.ts', '  if (answered) setImmediate(', '  if (false) setImmediate('),
   replace(
     'response/transport.ts',
-    '    try {\n      return await nodeHttpsTransport(put);\n    } finally {\n      void loadUndici().catch(() => undefined);\n    }',
-    '    void loadUndici().catch(() => undefined);\n    return nodeHttpsTransport(put);',
+    '    try {\n      return await nodeHttpsTransport(put);',
+    '    try {\n      void loadUndici().catch(() => undefined);\n      return await nodeHttpsTransport(put);',
   ),
 ];
 
@@ -52,7 +49,11 @@ const HTTPS_AT_INIT = [
 
 /** `node:https` imported at the first PUT, not when a request arrives. */
 const HTTPS_AT_FIRST_PUT = [
-  replace('response/transport.ts', "  void loadNodeClient('https:').catch(() => undefined);\n", ''),
+  replace(
+    'response/transport.ts',
+    "  for (const protocol of ['https:', 'http:']) void loadNodeClient(protocol).catch(() => undefined);\n",
+    '',
+  ),
 ];
 
 const CRKIT = here('./handlers/crkit.ts');
@@ -75,8 +76,8 @@ export const CANDIDATE_BUNDLES: readonly BundleSpec[] = [
 
 const LABELS: Readonly<Record<string, string>> = {
   crkit:
-    'crkit as it is (node:crypto and the continuation schema at first use, undici after the first answer, node:https when a request arrives)',
-  'undici-at-request': 'undici loaded when a request arrives (the former preloadTransport)',
+    'crkit as it is (node:crypto and the continuation schema at first use, undici when a request arrives after an answer, node:https when a request arrives)',
+  'undici-at-request': 'undici loaded when any request arrives (the former preloadTransport)',
   'undici-at-first-put': 'undici loaded when the first PUT starts',
   'https-at-init': 'node:https imported at init',
   'https-at-first-put': 'node:https imported at the first PUT',

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
-import { providerBuildOptions } from '../../src/cdk/provider-build.js';
+import { providerBuildOptions } from '../../src/bundling/provider-build.js';
 
 /** How a bundle is built; everything else follows CDK's `NodejsFunction` defaults or crkit's constructs. */
 export interface BundleOptions {

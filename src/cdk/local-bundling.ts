@@ -3,14 +3,14 @@ import { createRequire } from 'node:module';
 import { extname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ILocalBundling } from 'aws-cdk-lib';
+import type { BundleRequest } from '../bundling/bundle-provider-main.js';
+import type { ProviderBuild } from '../bundling/provider-build.js';
 import { ConfigurationError } from '../errors.js';
-import type { BundleRequest } from './bundle-provider-main.js';
-import type { ProviderBuild } from './provider-build.js';
 
 /** Node's arguments to run the child script: the compiled `.js`, or (from crkit's own sources) the `.ts` with tsx. */
 function childArguments(request: BundleRequest): string[] {
   const extension = extname(fileURLToPath(import.meta.url));
-  const script = fileURLToPath(new URL(`./bundle-provider-main${extension}`, import.meta.url));
+  const script = fileURLToPath(new URL(`../bundling/bundle-provider-main${extension}`, import.meta.url));
   const loader =
     extension === '.ts'
       ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href]

@@ -57,7 +57,7 @@ export function createProviderFunction(
     esbuild,
   );
   const fn = new LambdaFunction(scope, 'Function', {
-    // Bundled here with crkit's esbuild options (provider-build.ts); the hash is the bundle's, as NodejsFunction's.
+    // Bundled here with crkit's esbuild options (src/bundling/provider-build.ts); the hash is the bundle's, as NodejsFunction's.
     code: Code.fromAsset(dirname(options.entry), {
       assetHashType: AssetHashType.OUTPUT,
       // LocalProviderBundling never hands over to Docker (it bundles or fails synth); CDK requires an image anyway.

@@ -55,13 +55,18 @@ export function loadUndici(): Promise<Undici> {
   return loading;
 }
 
+/** Whether this process has answered a request: until then it has not needed undici. */
+let answered = false;
+
 /**
- * Called when a request arrives: starts importing `node:https`, which the first PUT takes, so that it loads while
- * the handler awaits its own I/O. undici is not loaded here but once the first PUT has been answered (see
- * {@link defaultTransport}), so that neither init nor the first answer waits for it (`npm run bench`).
+ * Called when a request arrives: starts importing Node's client (`node:https`, and `node:http`, which it loads
+ * anyway), which the first PUT takes, so that it loads while the handler awaits its own I/O. undici starts loading
+ * only when a request arrives after one was answered: the cold invocation never loads it (neither before its answer
+ * nor in its tail, near its deadline), a warm one loads it while its handler runs (`npm run bench -- --only=candidates`).
  */
 export function preloadTransport(): void {
-  void loadNodeClient('https:').catch(() => undefined);
+  for (const protocol of ['https:', 'http:']) void loadNodeClient(protocol).catch(() => undefined);
+  if (answered) setImmediate(() => void loadUndici().catch(() => undefined));
 }
 
 /**
@@ -86,8 +91,8 @@ export const undiciTransport: ResponseTransport = async ({ url, headers, body, s
 
 /**
  * The default transport. A PUT never waits for a module to load: until undici has loaded, or when it cannot load
- * (an ESM bundle where its CommonJS `require` of a Node built-in fails), the PUT goes through `node:https`, and
- * undici starts loading once that PUT is answered, for the PUTs of later invocations. When undici throws (it cannot
+ * (an ESM bundle where its CommonJS `require` of a Node built-in fails), the PUT goes through `node:https`; undici
+ * loads when the next request arrives (see {@link preloadTransport}). When undici throws (it cannot
  * connect), the same PUT goes again through `node:https`, which cannot fail the same way. An HTTP status is an
  * answer, not a failure: it is never retried here (`sendResponse` decides).
  */
@@ -96,7 +101,7 @@ export const defaultTransport: ResponseTransport = async (put) => {
     try {
       return await nodeHttpsTransport(put);
     } finally {
-      void loadUndici().catch(() => undefined);
+      answered = true;
     }
   }
   try {

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { build, type Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleProvider, providerBuildOptions } from '../../src/cdk/provider-build.js';
+import { bundleProvider, providerBuildOptions } from '../../src/bundling/provider-build.js';
 import { type ResponseCapture, startResponseCapture } from '../../src/testing/response-capture.js';
 
 const run = promisify(execFile);
@@ -60,7 +60,7 @@ describe('a provider bundled as crkit’s constructs bundle it', () => {
     );
   });
 
-  it('answers, loads undici after its first answer (or the test fails with why not), and answers through it', async () => {
+  it('answers, loads undici in that bundle (or the test fails saying why not), and answers through it', async () => {
     await bundle(fixture('construct-provider.ts'), 'answers');
     const urls = [capture.responseUrl(), capture.responseUrl()];
     const event = (url: string, id: string) => ({

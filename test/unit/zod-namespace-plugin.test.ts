@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toZodNamespace, zodReexport } from '../../../src/cdk/zod-namespace-plugin.js';
+import { toZodNamespace, zodReexport } from '../../src/bundling/zod-namespace-plugin.js';
 
 describe('toZodNamespace: the import of zod a bundler can tree-shake', () => {
   it.each([
