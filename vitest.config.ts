@@ -1,12 +1,51 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * The tiers, one project each (`vitest run --project unit`); `npm run test:fast` runs unit and types, `npm test` all.
+ * - unit: no child process, no emulator, no CDK synthesis. Its files share one module cache per worker
+ *   (`isolate: false`), which saves importing zod, undici and the AWS SDK clients again for each of ~60 files.
+ * - types: the runtime's type tests, checked by tsc in a program of their own (test/types/tsconfig.json).
+ * - cdk: CDK synthesis, esbuild bundling, and the constructs' type tests, checked with the whole project
+ *   (tsconfig.json): this is the one project-wide tsc run of `npm test`, and an error in any file fails it.
+ * - integration: loopback servers, the local AWS emulator, the CLI in processes of its own.
+ * - package: crkit packed and installed in fresh projects.
+ * Integration and package files keep a fresh module graph each (environment stubs, real SDK clients).
+ */
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    typecheck: { enabled: true, include: ['test/types/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
     testTimeout: 20_000,
+    hookTimeout: 60_000,
     // The AWS SDK warns once per process that its 2027 releases need Node 22; crkit supports Node 20 on purpose.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-    hookTimeout: 60_000,
+    // vitest's default is one worker less than the cores: one worker on a 2-core machine. Most slow files wait (for
+    // a deadline, a child process, the emulator) rather than compute, so that a third worker still gains.
+    maxWorkers: 2,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], isolate: false } },
+      {
+        extends: true,
+        test: {
+          name: 'types',
+          include: [],
+          typecheck: {
+            enabled: true,
+            only: true,
+            include: ['test/types/**/*.test-d.ts'],
+            tsconfig: './test/types/tsconfig.json',
+          },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'cdk',
+          include: ['test/cdk/**/*.test.ts'],
+          isolate: false,
+          typecheck: { enabled: true, include: ['test/cdk/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+        },
+      },
+      { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'] } },
+      { extends: true, test: { name: 'package', include: ['test/package/**/*.test.ts'] } },
+    ],
   },
 });

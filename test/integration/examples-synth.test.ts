@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { wildcardActions } from '../unit/cdk/iam.js';
+import { wildcardActions } from '../cdk/iam.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const STACKS = [
