@@ -41,6 +41,10 @@ export default defineConfig({
           name: 'cdk',
           include: ['test/cdk/**/*.test.ts'],
           isolate: false,
+          // CDK's built-in CloudFormation validation (a WebAssembly engine: 7 s to start in each worker, 1.5 s per
+          // synth) only prints warnings by default, which these tests do not read. The example app's synth
+          // (test/integration/examples-synth.test.ts) and the `cdk init` app's (test/package/) keep it.
+          env: { CDK_VALIDATION: 'false' },
           typecheck: { enabled: true, include: ['test/cdk/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
         },
       },
