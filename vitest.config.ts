@@ -1,15 +1,18 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * The tiers, one project each (`vitest run --project unit`); `npm run test:fast` runs unit and types, `npm test` all.
+ * The tiers, one project each (`vitest run --project unit`). `npm run test:fast` runs unit and types; `npm test`
+ * (scripts/test.ts) runs typecheck beside the build, then the others.
  * - unit: no child process, no emulator, no CDK synthesis. Its files share one module cache per worker
  *   (`isolate: false`), which saves importing zod, undici and the AWS SDK clients again for each of ~60 files.
  * - types: the runtime's type tests, checked by tsc in a program of their own (test/types/tsconfig.json).
- * - cdk: CDK synthesis, esbuild bundling, and the constructs' type tests, checked with the whole project
- *   (tsconfig.json): this is the one project-wide tsc run of `npm test`, and an error in any file fails it.
+ * - typecheck: the whole project (tsconfig.json) through tsc, with the constructs' type tests (test/cdk/*.test-d.ts)
+ *   reported as tests; an error in any file fails it.
+ * - cdk: CDK synthesis and esbuild bundling.
  * - integration: loopback servers, the local AWS emulator, the CLI in processes of its own.
  * - package: crkit packed and installed in fresh projects.
- * Integration and package files keep a fresh module graph each (environment stubs, real SDK clients).
+ * Integration and package files keep a fresh module graph each: providers make their AWS SDK clients when loaded,
+ * pointed at the emulator a file starts.
  */
 export default defineConfig({
   test: {
@@ -18,7 +21,7 @@ export default defineConfig({
     // The AWS SDK warns once per process that its 2027 releases need Node 22; crkit supports Node 20 on purpose.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     // vitest's default is one worker less than the cores: one worker on a 2-core machine. Most slow files wait (for
-    // a deadline, a child process, the emulator) rather than compute, so that a third worker still gains.
+    // a deadline, a child process, the emulator) rather than compute.
     maxWorkers: 2,
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], isolate: false } },
@@ -38,14 +41,26 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'typecheck',
+          include: [],
+          typecheck: {
+            enabled: true,
+            only: true,
+            include: ['test/cdk/**/*.test-d.ts'],
+            tsconfig: './tsconfig.json',
+          },
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'cdk',
           include: ['test/cdk/**/*.test.ts'],
           isolate: false,
           // CDK's built-in CloudFormation validation (a WebAssembly engine: 7 s to start in each worker, 1.5 s per
-          // synth) only prints warnings by default, which these tests do not read. The example app's synth
-          // (test/integration/examples-synth.test.ts) and the `cdk init` app's (test/package/) keep it.
+          // synth) only prints warnings by default, which these tests do not read. The `cdk init` app of
+          // test/package/ keeps it, and asserts that it prints none.
           env: { CDK_VALIDATION: 'false' },
-          typecheck: { enabled: true, include: ['test/cdk/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
         },
       },
       { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'] } },

@@ -1,8 +1,8 @@
 /**
- * `npm test`: every check, each step's time, and one exit code. Biome, the build and the check of the documented
- * examples do not depend on each other: they run side by side (two compilers, one per core), their output held back
- * and printed when each ends. vitest then runs alone, since its deadline tests need the CPU they ask for, and
- * publint last, on the build.
+ * `npm test`: every check, each step's time, and one exit code. First the steps that only compile or read code,
+ * side by side (Biome, the whole project's type check, the build, the documented examples' check: three compilers
+ * on two cores), their output held back and printed as each ends. Then the tests, alone, since the deadline tests
+ * need the CPU they ask for; then publint, on the build.
  */
 import { spawn } from 'node:child_process';
 
@@ -40,15 +40,18 @@ function run({ name, command }: Step, quiet: boolean): Promise<Outcome> {
   });
 }
 
+/** The vitest projects of the tests (vitest.config.ts); `typecheck` runs in the first phase. */
+const TIERS = ['unit', 'types', 'cdk', 'integration', 'package'];
 const started = performance.now();
 const outcomes: Outcome[] = [];
 const phases: readonly (readonly Step[])[] = [
   [
     { name: 'biome', command: ['npx', 'biome', 'check', '.'] },
+    { name: 'typecheck', command: ['npx', 'vitest', 'run', '--project', 'typecheck'] },
     { name: 'build', command: ['npm', 'run', '--silent', 'build'] },
     { name: 'docs:check', command: ['npm', 'run', '--silent', 'docs:check'] },
   ],
-  [{ name: 'vitest', command: ['npx', 'vitest', 'run'] }],
+  [{ name: 'tests', command: ['npx', 'vitest', 'run', ...TIERS.flatMap((tier) => ['--project', tier])] }],
   [{ name: 'publint', command: ['npx', 'publint', '--strict'] }],
 ];
 for (const steps of phases) {
