@@ -119,6 +119,7 @@ describe('the example app', () => {
     });
   });
 
+  // Loads four bundles of about 800 kB each: longer than the 20 s default on a loaded machine.
   it('bundles each provider with the local esbuild into a module exporting its handler', async () => {
     for (const stack of STACKS.filter((name) => name !== 'CrkitApplicationDns')) {
       const functions = Object.values(template(stack).findResources('AWS::Lambda::Function'));
@@ -133,7 +134,7 @@ describe('the example app', () => {
         expect(typeof module[Handler.replace(/^index\./, '')]).toBe('function');
       }
     }
-  });
+  }, 60_000);
 
   it('grants no wildcard action in any stack', () => {
     for (const stack of STACKS) expect(wildcardActions(template(stack))).toEqual([]);
