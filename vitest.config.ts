@@ -3,6 +3,20 @@ import { defineConfig } from 'vitest/config';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
+/**
+ * The tiers, one project each (`vitest run --project unit`). `npm run test:fast` runs unit and types; `npm test`
+ * (scripts/test.ts) runs typecheck beside the build, then the others.
+ * - unit: no child process, no emulator, no CDK synthesis. Its files share one module cache per worker
+ *   (`isolate: false`), which saves importing zod, undici and the AWS SDK clients again for each of ~60 files.
+ * - types: the runtime's type tests, checked by tsc in a program of their own (test/types/tsconfig.json).
+ * - typecheck: the whole project (tsconfig.json) through tsc, with the constructs' type tests (test/cdk/*.test-d.ts)
+ *   reported as tests; an error in any file fails it.
+ * - cdk: CDK synthesis and esbuild bundling.
+ * - integration: loopback servers, the local AWS emulator, the CLI in processes of its own.
+ * - package: crkit packed and installed in fresh projects.
+ * Integration and package files keep a fresh module graph each: providers make their AWS SDK clients when loaded,
+ * pointed at the emulator a file starts.
+ */
 export default defineConfig({
   resolve: {
     // Ready-made providers import crkit by its public names, as a user's provider does: tests run them on the
@@ -18,11 +32,57 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['test/**/*.test.ts'],
-    typecheck: { enabled: true, include: ['test/types/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
     testTimeout: 20_000,
+    hookTimeout: 60_000,
     // The AWS SDK warns once per process that its 2027 releases need Node 22; crkit supports Node 20 on purpose.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-    hookTimeout: 60_000,
+    // vitest's default is one worker less than the cores: one worker on a 2-core machine. Most slow files wait (for
+    // a deadline, a child process, the emulator) rather than compute.
+    maxWorkers: 2,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], isolate: false } },
+      {
+        extends: true,
+        test: {
+          name: 'types',
+          include: [],
+          typecheck: {
+            enabled: true,
+            only: true,
+            include: ['test/types/**/*.test-d.ts'],
+            tsconfig: './test/types/tsconfig.json',
+          },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'typecheck',
+          include: [],
+          typecheck: {
+            enabled: true,
+            only: true,
+            include: ['test/cdk/**/*.test-d.ts'],
+            tsconfig: './tsconfig.json',
+          },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'cdk',
+          include: ['test/cdk/**/*.test.ts'],
+          isolate: false,
+          // The constructs bundle their providers with esbuild: a first bundle takes seconds, more on a loaded machine.
+          testTimeout: 60_000,
+          // CDK's built-in CloudFormation validation (a WebAssembly engine: 7 s to start in each worker, 1.5 s per
+          // synth) only prints warnings by default, which these tests do not read. The `cdk init` app of
+          // test/package/ keeps it, and asserts that it prints none.
+          env: { CDK_VALIDATION: 'false' },
+        },
+      },
+      { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'] } },
+      { extends: true, test: { name: 'package', include: ['test/package/**/*.test.ts'] } },
+    ],
   },
 });

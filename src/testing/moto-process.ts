@@ -136,6 +136,9 @@ function stopper(child: ChildProcess, exited: Promise<Exit>, posix: boolean): ()
   return () => {
     stopping ??= (async () => {
       if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
+        // Unreferenced once it served (see launchMoto): referenced again, so that Node waits for its exit rather
+        // than ending with this promise unsettled (exit code 13) when it outlasts the grace period.
+        child.ref();
         signal('SIGTERM');
         const escalation = setTimeout(() => signal('SIGKILL'), STOP_GRACE_MS);
         await exited;

@@ -1,3 +1,4 @@
+import { afterAll } from 'vitest';
 import type { ResponseBody } from '../../src/core/fit-response.js';
 import { type LambdaHandlerOptions, lambdaHandler } from '../../src/entry/lambda.js';
 import { createJsonLogger } from '../../src/logger.js';
@@ -44,5 +45,19 @@ export async function startHarness(
       return response.body;
     },
     close: () => capture.close(),
+  };
+}
+
+/**
+ * A `startHarness` for tests that run concurrently (`it.concurrent`, each waiting for a deadline): every harness it
+ * starts gets a capture of its own and stays open until the file's tests are done.
+ */
+export function concurrentHarnesses(): typeof startHarness {
+  const started: Harness[] = [];
+  afterAll(() => Promise.all(started.map((harness) => harness.close())));
+  return async (...args) => {
+    const harness = await startHarness(...args);
+    started.push(harness);
+    return harness;
   };
 }

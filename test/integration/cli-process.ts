@@ -1,30 +1,19 @@
 import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { environment, ROOT, type Run } from '../helpers/cli.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
+export { ANSI, FAILING, WIDGET } from '../helpers/cli.js';
 
-/** The provider fixtures the CLI tests drive. */
-export const WIDGET = 'test/fixtures/providers/widget.ts';
-export const FAILING = 'test/fixtures/providers/failing.ts';
-/** An ANSI escape, what colour output is made of. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: an ANSI escape is what colour output is made of.
-export const ANSI = /\u001b\[\d+m/;
-
-/** What one run of the CLI came to. */
-export interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs `crkit` as a user would (through tsx, as `npm start` does), with colour settings only from `env`. */
+/**
+ * Runs `crkit` as a user would (through tsx, as `npm start` does), in a process of its own, with colour settings only
+ * from `env`. Most CLI tests run it in-process (`runCrkit`, test/helpers/cli.ts); these are the ones that need the
+ * process: its exit code, Node's own module loading, or the environment `--local` sets for the provider.
+ */
 export function crkit(args: readonly string[], env: Record<string, string> = {}): Promise<Run> {
-  const { NO_COLOR, FORCE_COLOR, ...inherited } = process.env;
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       ['--import', 'tsx', 'src/cli/main.ts', ...args],
-      { cwd: root, env: { ...inherited, ...env }, timeout: 45_000 },
+      { cwd: ROOT, env: environment(env), timeout: 45_000 },
       (error, stdout, stderr) => resolve({ code: error ? (error.code as number | null) : 0, stdout, stderr }),
     );
   });

@@ -100,6 +100,32 @@ describe('startLocalAws', () => {
     });
   });
 
+  it('stop() resolves, in a process with nothing else to wait for, when the emulator outlasts its grace to stop', async () => {
+    // Serves readiness and ignores SIGTERM: stop() escalates to SIGKILL after its grace period, then must still
+    // resolve; Node used to end the process first, with stop() unsettled (exit code 13).
+    const server =
+      "process.on('SIGTERM', () => {}); require('node:http').createServer((q, s) => s.end('{}'))" +
+      ".listen(Number(process.argv[process.argv.indexOf('-p') + 1]), '127.0.0.1')";
+    await withScript(`exec "${process.execPath}" -e "${server}" -- "$@"`, async (command) => {
+      const script = `const { startLocalAws } = await import(${JSON.stringify(localAwsModule)});
+        const aws = await startLocalAws({ command: ${JSON.stringify(command)} });
+        await aws.stop();
+        console.log('stopped', aws.pid);`;
+
+      const { stdout } = await run(
+        process.execPath,
+        ['--import', 'tsx', '--input-type=module', '-e', script],
+        {
+          cwd: repoRoot,
+        },
+      );
+
+      const [said, pid] = stdout.trim().split(' ');
+      expect(said).toBe('stopped');
+      expect(isRunning(Number(pid))).toBe(false);
+    });
+  });
+
   it('rejects an invalid startupTimeoutMs with a ConfigurationError naming the option', async () => {
     await expect(startLocalAws({ startupTimeoutMs: 0 })).rejects.toThrow(ConfigurationError);
     await expect(startLocalAws({ startupTimeoutMs: 0 })).rejects.toThrow(/^startupTimeoutMs: /);

@@ -15,6 +15,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
@@ -52,14 +53,20 @@ function newest(dir: string): number {
   }, 0);
 }
 
-/** Packs crkit (building it first when dist is missing or older than a source) and returns the tarball's path. */
+/** Packs crkit (building it first when a source changed since the last build) and returns the tarball's path. */
 function pack(): string {
-  const built = join(repository, 'dist/src/index.js');
+  // The build is incremental: it rewrites its state file each time, but only the outputs that changed.
+  const built = join(repository, 'dist/tsconfig.build.tsbuildinfo');
   const stale =
     !existsSync(built) ||
-    Math.max(newest(join(repository, 'src')), newest(join(repository, 'providers'))) >
+    Math.max(...['src', 'providers', 'cdk'].map((dir) => newest(join(repository, dir)))) >
       statSync(built).mtimeMs;
-  if (stale) run('npm', ['run', 'build'], repository);
+  if (stale) {
+    run('npm', ['run', 'build'], repository);
+    // A source touched but not changed leaves the state file as it was: mark it as checked now.
+    const now = new Date();
+    utimesSync(built, now, now);
+  }
   mkdirSync(cache, { recursive: true });
   const [packed] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', cache], repository)) as {
     filename: string;

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { allowAccounts } from '../../src/access/allow-accounts.js';
 import { lambdaHandler } from '../../src/entry/lambda.js';
@@ -6,10 +6,12 @@ import { snsHandler } from '../../src/entry/sns.js';
 import { sqsHandler } from '../../src/entry/sqs.js';
 import { defineResource } from '../../src/resource/define-resource.js';
 import { createEvent, updateEvent } from '../../src/testing/events.js';
-import { type Harness, startHarness } from '../helpers/harness.js';
+import { concurrentHarnesses, type Harness } from '../helpers/harness.js';
 import { hostileProxy } from '../helpers/hostile.js';
 
 const never = <T>() => new Promise<T>(() => {});
+/** Each test's harness, closed when the file is done: the tests that wait for a deadline run concurrently. */
+const open = concurrentHarnesses();
 const Widget = defineResource({
   resourceType: 'Custom::Widget',
   properties: z.object({ Name: z.string().optional() }),
@@ -30,20 +32,17 @@ const Job = (hooks: { onTimeout?: () => unknown; delete?: () => unknown } = {}) 
     ...(hooks.onTimeout ? { onTimeout: hooks.onTimeout as () => void } : {}),
   });
 
-let harness: Harness;
-afterEach(() => harness?.close());
-
 /** Invokes with `remainingMs` left and returns the body and how long the invocation took. */
-async function timed(event: Record<string, unknown>, remainingMs: number) {
+async function timed(harness: Harness, event: Record<string, unknown>, remainingMs: number) {
   const started = Date.now();
   const body = await harness.invoke(event, remainingMs);
   return { body, elapsed: Date.now() - started };
 }
 
 describe('every hook crkit awaits is bounded by the invocation deadline', () => {
-  it('answers FAILED before the deadline when authorize never settles', async () => {
-    harness = await startHarness(Widget, { authorize: never });
-    const { body, elapsed } = await timed(createEvent({ resourceType: 'Custom::Widget' }), 2000);
+  it.concurrent('answers FAILED before the deadline when authorize never settles', async () => {
+    const harness = await open(Widget, { authorize: never });
+    const { body, elapsed } = await timed(harness, createEvent({ resourceType: 'Custom::Widget' }), 2000);
     expect(elapsed).toBeLessThan(2000);
     expect(body).toMatchObject({
       Status: 'FAILED',
@@ -52,44 +51,44 @@ describe('every hook crkit awaits is bounded by the invocation deadline', () => 
     expect(body.Reason).toMatch(/^timed out after 1\.\d s: authorize did not finish/);
   });
 
-  it('answers FAILED before the deadline when the organization lookup of allowAccounts never answers', async () => {
+  it.concurrent('answers FAILED before the deadline when the organization lookup of allowAccounts never answers', async () => {
     const authorize = allowAccounts({ organizations: ['o-abcdefghij'], organizationOf: never });
-    harness = await startHarness(Widget, { authorize });
-    const { body, elapsed } = await timed(createEvent({ resourceType: 'Custom::Widget' }), 2000);
+    const harness = await open(Widget, { authorize });
+    const { body, elapsed } = await timed(harness, createEvent({ resourceType: 'Custom::Widget' }), 2000);
     expect(elapsed).toBeLessThan(2000);
     expect(body.Reason).toMatch(/authorize did not finish/);
   });
 
-  it('answers FAILED with the id made when onTimeout never settles', async () => {
-    harness = await startHarness(Job({ onTimeout: never }));
+  it.concurrent('answers FAILED with the id made when onTimeout never settles', async () => {
+    const harness = await open(Job({ onTimeout: never }));
     const event = createEvent({ resourceType: 'Custom::Job', properties: { Name: 'a' } });
-    const { body, elapsed } = await timed(event, 2000);
+    const { body, elapsed } = await timed(harness, event, 2000);
     expect(elapsed).toBeLessThan(2000);
     // The resource exists under job-a: the rollback Delete must name it.
     expect(body).toMatchObject({ Status: 'FAILED', PhysicalResourceId: 'job-a' });
     expect(body.Reason).toMatch(/onTimeout of the create did not finish/);
   });
 
-  it('answers FAILED before the deadline when a custom handOver never settles', async () => {
+  it.concurrent('answers FAILED before the deadline when a custom handOver never settles', async () => {
     // No total timeout of its own within this invocation: it must be handed over.
     const Endless = defineResource({ ...Job(), completion: { initialDelayMs: 5, maxDelayMs: 20 } });
-    harness = await startHarness(Endless, { handOver: never });
+    const harness = await open(Endless, { handOver: never });
     const event = createEvent({ resourceType: 'Custom::Job', properties: { Name: 'b' } });
-    const { body, elapsed } = await timed(event, 2000);
+    const { body, elapsed } = await timed(harness, event, 2000);
     expect(elapsed).toBeLessThan(2000);
     expect(body).toMatchObject({ Status: 'FAILED', PhysicalResourceId: 'job-b' });
     expect(body.Reason).toMatch(/the hand-over to a new invocation did not finish/);
   });
 
-  it('answers FAILED with the old id when the clean-up of a failed long-running replacement never settles', async () => {
-    harness = await startHarness(Job({ delete: never }));
+  it.concurrent('answers FAILED with the old id when the clean-up of a failed long-running replacement never settles', async () => {
+    const harness = await open(Job({ delete: never }));
     const event = updateEvent({
       resourceType: 'Custom::Job',
       physicalResourceId: 'job-old',
       properties: { Name: 'new' },
       oldProperties: { Name: 'old' },
     });
-    const { body, elapsed } = await timed(event, 2000);
+    const { body, elapsed } = await timed(harness, event, 2000);
     expect(elapsed).toBeLessThan(2000);
     expect(body).toMatchObject({ Status: 'FAILED', PhysicalResourceId: 'job-old' });
     expect(body.Reason).toMatch(/clean-up of the failed replacement did not finish/);
@@ -106,7 +105,7 @@ describe('every hook crkit awaits is bounded by the invocation deadline', () => 
       },
       delete: () => {},
     });
-    harness = await startHarness(Stray);
+    const harness = await open(Stray);
     const body = await harness.invoke(createEvent({ resourceType: 'Custom::Stray' }));
     expect(body).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: 'stray-1' });
     expect(harness.logs.join('\n')).toMatch(/unhandled promise rejection.*stray failure/);
@@ -142,7 +141,7 @@ describe('hostile values and loggers never stop the answer', () => {
     ['an object whose toJSON and toStringTag getters throw', hostileObject],
     ['a Proxy whose traps all throw', hostileProxy],
   ])('answers FAILED when create throws %s', async (_, make) => {
-    harness = await startHarness(throwing(make));
+    const harness = await open(throwing(make));
     const body = await harness.invoke(createEvent({ resourceType: 'Custom::Hostile' }));
     expect(body).toMatchObject({
       Status: 'FAILED',
@@ -166,7 +165,7 @@ describe('hostile values and loggers never stop the answer', () => {
       },
       delete: () => {},
     });
-    harness = await startHarness(Getter);
+    const harness = await open(Getter);
     const body = await harness.invoke(createEvent({ resourceType: 'Custom::Hostile' }));
     expect(body.Status).toBe('FAILED');
   });
@@ -175,7 +174,7 @@ describe('hostile values and loggers never stop the answer', () => {
     const explode = () => {
       throw new Error('logger down');
     };
-    harness = await startHarness(Widget, {
+    const harness = await open(Widget, {
       logger: { debug: explode, info: explode, warn: explode, error: explode },
     });
     const body = await harness.invoke(createEvent({ resourceType: 'Custom::Widget' }));
@@ -196,7 +195,7 @@ describe('hostile values and loggers never stop the answer', () => {
 
   it('answers a hung handler before the invocation ends with 1.5 s left', async () => {
     const Hung = defineResource({ ...Widget, resourceType: 'Custom::Hung', create: never });
-    harness = await startHarness(Hung, { timeoutMarginMs: 500 });
+    const harness = await open(Hung, { timeoutMarginMs: 500 });
     const started = Date.now();
     const body = await harness.invoke(createEvent({ resourceType: 'Custom::Hung' }), 1500);
     expect(Date.now() - started).toBeLessThan(1500);
@@ -210,7 +209,7 @@ describe('what an attack on the first version found', () => {
     const reject = async () => {
       throw new Error('logger down');
     };
-    harness = await startHarness(Widget, {
+    const harness = await open(Widget, {
       logger: { debug: reject, info: reject, warn: reject, error: reject },
     });
     const body = await harness.invoke(createEvent({ resourceType: 'Custom::Widget' }), 2000);
@@ -230,14 +229,14 @@ describe('what an attack on the first version found', () => {
       },
       delete: () => {},
     });
-    harness = await startHarness(Timer);
+    const harness = await open(Timer);
     const body = await harness.invoke(createEvent({ resourceType: 'Custom::Timer' }));
     expect(body).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: 'timer-1' });
     expect(harness.logs.join('\n')).toMatch(/uncaught exception.*stray timer/);
   });
 
   it('answers when the context cannot tell the remaining time', async () => {
-    harness = await startHarness(Widget);
+    const harness = await open(Widget);
     const url = harness.capture.responseUrl();
     const handler = lambdaHandler(Widget, { allowedResponseOrigins: [harness.capture.origin] });
     await handler(
@@ -259,14 +258,14 @@ describe('what an attack on the first version found', () => {
       resourceType: 'Custom::Big',
       create: () => ({ data: { Config: level } }),
     });
-    harness = await startHarness(Big);
+    const harness = await open(Big);
     const body = await harness.invoke(createEvent({ resourceType: 'Custom::Big' }));
     expect(body.Status).toBe('FAILED');
     expect(body.Reason).toMatch(/Data holds more than 10000 values/);
   });
 
   it('says what authorize returned when it is not a reason string', async () => {
-    harness = await startHarness(Widget, { authorize: (() => 42) as never });
+    const harness = await open(Widget, { authorize: (() => 42) as never });
     const body = await harness.invoke(createEvent({ resourceType: 'Custom::Widget' }));
     expect(body).toMatchObject({ Status: 'FAILED' });
     expect(body.Reason).toBe(
@@ -283,7 +282,7 @@ describe('what an attack on the first version found', () => {
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + 1800 - Date.now())));
       handedOverAt = Date.now();
     };
-    harness = await startHarness(Endless, { handOver });
+    const harness = await open(Endless, { handOver });
     const url = harness.capture.responseUrl();
     const handler = lambdaHandler(Endless, { allowedResponseOrigins: [harness.capture.origin], handOver });
     await handler(

@@ -1,12 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as z from 'zod';
 import { defineResource } from '../../src/resource/define-resource.js';
 import type { CreateContext } from '../../src/resource/types.js';
 import { createEvent, deleteEvent, updateEvent } from '../../src/testing/events.js';
-import { type Harness, startHarness } from '../helpers/harness.js';
+import { concurrentHarnesses } from '../helpers/harness.js';
 
 const never = () => new Promise<never>(() => {});
+/** Each test's harness, closed when the file is done: the tests that wait for a deadline run concurrently. */
+const open = concurrentHarnesses();
 const Hanging = defineResource({
   resourceType: 'Custom::Hanging',
   properties: z.object({}),
@@ -15,12 +17,10 @@ const Hanging = defineResource({
   delete: never,
 });
 
-let harness: Harness;
-afterEach(() => harness?.close());
-
-describe('the watchdog', () => {
+// Each test waits for a deadline of about a second: they run concurrently.
+describe.concurrent('the watchdog', () => {
   it('answers FAILED before the Lambda deadline when the handler hangs', async () => {
-    harness = await startHarness(Hanging);
+    const harness = await open(Hanging);
     const started = Date.now();
     const body = await harness.invoke(createEvent({ resourceType: 'Custom::Hanging' }), 1000);
     expect(Date.now() - started).toBeLessThan(1000);
@@ -32,7 +32,7 @@ describe('the watchdog', () => {
   });
 
   it('answers at the resource ServiceTimeout when it ends before the Lambda does', async () => {
-    harness = await startHarness(Hanging);
+    const harness = await open(Hanging);
     const event = deleteEvent({
       resourceType: 'Custom::Hanging',
       physicalResourceId: 'res-1',
@@ -45,7 +45,7 @@ describe('the watchdog', () => {
   });
 
   it('keeps the current id when an update or a delete times out', async () => {
-    harness = await startHarness(Hanging);
+    const harness = await open(Hanging);
     const update = updateEvent({ resourceType: 'Custom::Hanging', physicalResourceId: 'res-1' });
     const remove = deleteEvent({ resourceType: 'Custom::Hanging', physicalResourceId: 'res-1' });
     expect(await harness.invoke(update, 1000)).toMatchObject({
@@ -67,7 +67,7 @@ describe('the watchdog', () => {
       },
       delete: () => {},
     });
-    harness = await startHarness(Observed);
+    const harness = await open(Observed);
     await harness.invoke(createEvent({ resourceType: 'Custom::Observed' }), 1000);
     expect(signal?.aborted).toBe(true);
     expect(String(signal?.reason)).toContain('timed out after 0.8 s in create');
@@ -86,7 +86,7 @@ describe('the watchdog', () => {
         deleted(physicalResourceId);
       },
     });
-    harness = await startHarness(Late);
+    const harness = await open(Late);
     const body = await harness.invoke(createEvent({ resourceType: 'Custom::Late' }), 1000);
     expect(body.Status).toBe('FAILED');
     await vi.waitFor(() => expect(deleted).toHaveBeenCalledWith('made-too-late'), { timeout: 2000 });
@@ -107,7 +107,7 @@ describe('the watchdog', () => {
         deleted();
       },
     });
-    harness = await startHarness(Late);
+    const harness = await open(Late);
     await harness.invoke(createEvent({ resourceType: 'Custom::Late' }), 1000);
     expect(deleted).toHaveBeenCalledOnce();
   });

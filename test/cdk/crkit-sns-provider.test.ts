@@ -1,8 +1,8 @@
 import { Duration } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { CrkitResource } from '../../../src/cdk/crkit-resource.js';
-import { CrkitSnsProvider, type CrkitSnsProviderProps } from '../../../src/cdk/crkit-sns-provider.js';
+import { CrkitResource } from '../../src/cdk/crkit-resource.js';
+import { CrkitSnsProvider, type CrkitSnsProviderProps } from '../../src/cdk/crkit-sns-provider.js';
 import { testStack, WIDGET_ENTRY } from './fixtures/stacks.js';
 import { Widget } from './fixtures/widget-provider.js';
 import { wildcardActions } from './iam.js';

@@ -2,8 +2,8 @@ import { Duration } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { PublicHostedZone } from 'aws-cdk-lib/aws-route53';
 import { describe, expect, it } from 'vitest';
-import { CrossAccountDnsRecord } from '../../../providers/cross-account-dns-record/cdk/cross-account-dns-record.js';
-import { CrossAccountDnsRecordProvider } from '../../../providers/cross-account-dns-record/cdk/cross-account-dns-record-provider.js';
+import { CrossAccountDnsRecord } from '../../providers/cross-account-dns-record/cdk/cross-account-dns-record.js';
+import { CrossAccountDnsRecordProvider } from '../../providers/cross-account-dns-record/cdk/cross-account-dns-record-provider.js';
 import { testStack } from './fixtures/stacks.js';
 import { wildcardActions } from './iam.js';
 

@@ -1,6 +1,6 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { AzIdMapping } from '../../../providers/az-id-mapping/cdk/az-id-mapping.js';
+import { AzIdMapping } from '../../providers/az-id-mapping/cdk/az-id-mapping.js';
 import { testStack } from './fixtures/stacks.js';
 import { wildcardActions } from './iam.js';
 

@@ -13,11 +13,11 @@ import { STSClient } from '@aws-sdk/client-sts';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { SdkCallStack } from '../../../examples/sdk-call-stack.js';
-import { sdkCall } from '../../../providers/sdk-call/cdk/sdk-call.js';
-import { SdkCallResource } from '../../../providers/sdk-call/cdk/sdk-call-resource.js';
-import { iamActionOf } from '../../../providers/sdk-call/iam-action.js';
-import { SdkCallProperties } from '../../../providers/sdk-call/properties.js';
+import { SdkCallStack } from '../../examples/sdk-call-stack.js';
+import { sdkCall } from '../../providers/sdk-call/cdk/sdk-call.js';
+import { SdkCallResource } from '../../providers/sdk-call/cdk/sdk-call-resource.js';
+import { iamActionOf } from '../../providers/sdk-call/iam-action.js';
+import { SdkCallProperties } from '../../providers/sdk-call/properties.js';
 import { testStack } from './fixtures/stacks.js';
 import { wildcardActions } from './iam.js';
 

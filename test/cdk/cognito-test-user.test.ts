@@ -1,7 +1,7 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { UserPool } from 'aws-cdk-lib/aws-cognito';
 import { describe, expect, it } from 'vitest';
-import { CognitoTestUser } from '../../../providers/cognito-test-user/cdk/cognito-test-user.js';
+import { CognitoTestUser } from '../../providers/cognito-test-user/cdk/cognito-test-user.js';
 import { testStack } from './fixtures/stacks.js';
 import { wildcardActions } from './iam.js';
 

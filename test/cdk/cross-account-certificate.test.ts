@@ -1,8 +1,8 @@
 import { Duration, Lazy } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { CrossAccountCertificate } from '../../../providers/cross-account-certificate/cdk/cross-account-certificate.js';
-import { CrossAccountDnsRecordProvider } from '../../../providers/cross-account-dns-record/cdk/cross-account-dns-record-provider.js';
+import { CrossAccountCertificate } from '../../providers/cross-account-certificate/cdk/cross-account-certificate.js';
+import { CrossAccountDnsRecordProvider } from '../../providers/cross-account-dns-record/cdk/cross-account-dns-record-provider.js';
 import { testStack } from './fixtures/stacks.js';
 import { wildcardActions } from './iam.js';
 

@@ -11,7 +11,7 @@ import {
 } from '../../cdk/index.js';
 import type { AzIdMappingData } from '../../providers/az-id-mapping/zone-map.js';
 import type { CognitoTestUserData } from '../../providers/cognito-test-user/properties.js';
-import { Widget } from '../unit/cdk/fixtures/widget-provider.js';
+import { Widget } from './fixtures/widget-provider.js';
 
 const stack = new Stack(new App(), 'Types');
 const provider: ICrkitProvider = { serviceToken: 'arn:aws:sns:us-east-1:222222222222:crkit' };

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CrkitProvider } from '../../../src/cdk/crkit-provider.js';
+import { CrkitProvider } from '../../src/cdk/crkit-provider.js';
 import { testStack, WIDGET_ENTRY } from './fixtures/stacks.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));

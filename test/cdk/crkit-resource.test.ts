@@ -3,10 +3,10 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { CrkitProvider } from '../../../src/cdk/crkit-provider.js';
-import { CrkitResource } from '../../../src/cdk/crkit-resource.js';
-import { ValidationError } from '../../../src/errors.js';
-import { defineResource } from '../../../src/resource/define-resource.js';
+import { CrkitProvider } from '../../src/cdk/crkit-provider.js';
+import { CrkitResource } from '../../src/cdk/crkit-resource.js';
+import { ValidationError } from '../../src/errors.js';
+import { defineResource } from '../../src/resource/define-resource.js';
 import { testStack, WIDGET_ENTRY } from './fixtures/stacks.js';
 import { Widget } from './fixtures/widget-provider.js';
 

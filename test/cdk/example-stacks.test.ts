@@ -1,10 +1,10 @@
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { AzVpcStack } from '../../../examples/az-vpc-stack.js';
-import { CognitoTestUserStack } from '../../../examples/cognito-test-user-stack.js';
-import { ApplicationDnsStack, DnsAccountStack } from '../../../examples/dns-stacks.js';
-import { ENVIRONMENTS } from '../../../examples/environments.js';
+import { AzVpcStack } from '../../examples/az-vpc-stack.js';
+import { CognitoTestUserStack } from '../../examples/cognito-test-user-stack.js';
+import { ApplicationDnsStack, DnsAccountStack } from '../../examples/dns-stacks.js';
+import { ENVIRONMENTS } from '../../examples/environments.js';
 import { wildcardActions } from './iam.js';
 
 /** The example stacks' wiring; bundling is skipped here and covered by the example app's synth test. */

@@ -1,0 +1,67 @@
+/**
+ * `npm test`: every check, each step's time, and one exit code. First the steps that only compile or read code,
+ * side by side (Biome, the whole project's type check, the build, the documented examples' check: three compilers
+ * on two cores), their output held back and printed as each ends. Then the tests, alone, since the deadline tests
+ * need the CPU they ask for; then publint, on the build.
+ */
+import { spawn } from 'node:child_process';
+
+interface Step {
+  readonly name: string;
+  readonly command: readonly string[];
+}
+
+interface Outcome {
+  readonly name: string;
+  readonly ok: boolean;
+  readonly seconds: number;
+}
+
+/** Runs one step; `quiet` holds its output back until it ends, so that steps side by side do not interleave. */
+function run({ name, command }: Step, quiet: boolean): Promise<Outcome> {
+  const started = performance.now();
+  const [program = '', ...args] = command;
+  return new Promise((resolve) => {
+    const child = spawn(program, args, { stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+    const output: Buffer[] = [];
+    child.stdout?.on('data', (chunk: Buffer) => output.push(chunk));
+    child.stderr?.on('data', (chunk: Buffer) => output.push(chunk));
+    const end = (ok: boolean) => {
+      const seconds = (performance.now() - started) / 1000;
+      if (quiet) process.stdout.write(Buffer.concat(output));
+      console.log(`${ok ? '✓' : '✗'} ${name} (${seconds.toFixed(1)} s)`);
+      resolve({ name, ok, seconds });
+    };
+    child.on('error', (error) => {
+      output.push(Buffer.from(`${String(error)}\n`));
+      end(false);
+    });
+    child.on('close', (code) => end(code === 0));
+  });
+}
+
+/** The vitest projects of the tests (vitest.config.ts); `typecheck` runs in the first phase. */
+const TIERS = ['unit', 'types', 'cdk', 'integration', 'package'];
+const started = performance.now();
+const outcomes: Outcome[] = [];
+const phases: readonly (readonly Step[])[] = [
+  [
+    { name: 'biome', command: ['npx', 'biome', 'check', '.'] },
+    { name: 'typecheck', command: ['npx', 'vitest', 'run', '--project', 'typecheck'] },
+    { name: 'build', command: ['npm', 'run', '--silent', 'build'] },
+    { name: 'docs:check', command: ['npm', 'run', '--silent', 'docs:check'] },
+  ],
+  [{ name: 'tests', command: ['npx', 'vitest', 'run', ...TIERS.flatMap((tier) => ['--project', tier])] }],
+  [{ name: 'publint', command: ['npx', 'publint', '--strict'] }],
+];
+for (const steps of phases) {
+  outcomes.push(...(await Promise.all(steps.map((step) => run(step, steps.length > 1)))));
+  if (outcomes.some((outcome) => !outcome.ok)) break;
+}
+const total = ((performance.now() - started) / 1000).toFixed(1);
+const failed = outcomes.filter((outcome) => !outcome.ok).map((outcome) => outcome.name);
+console.log(
+  `\n${failed.length === 0 ? '✓ npm test' : `✗ npm test: ${failed.join(', ')} failed`} in ${total} s (` +
+    `${outcomes.map((outcome) => `${outcome.name} ${outcome.seconds.toFixed(1)} s`).join(', ')})`,
+);
+process.exit(failed.length === 0 ? 0 : 1);
