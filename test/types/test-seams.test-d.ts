@@ -7,7 +7,7 @@ import { type LambdaHandlerOptions, lambdaHandler } from '../../src/entry/lambda
 import type { BatchHandlerOptions } from '../../src/entry/process-records.js';
 import { sqsHandler } from '../../src/entry/sqs.js';
 import type { MemoryIdempotencyStoreOptions } from '../../src/idempotency/memory-store.js';
-import { Widget } from '../unit/cdk/fixtures/widget-provider.js';
+import { Widget } from '../cdk/fixtures/widget-provider.js';
 
 type Seam = 'transport' | 'now' | 'sleep' | 'random' | 'wait';
 

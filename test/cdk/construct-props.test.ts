@@ -1,16 +1,16 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import { describe, expect, it } from 'vitest';
-import { AzIdMapping } from '../../../providers/az-id-mapping/cdk/az-id-mapping.js';
-import { CognitoTestUser } from '../../../providers/cognito-test-user/cdk/cognito-test-user.js';
-import { CrossAccountCertificate } from '../../../providers/cross-account-certificate/cdk/cross-account-certificate.js';
-import { CrossAccountDnsRecord } from '../../../providers/cross-account-dns-record/cdk/cross-account-dns-record.js';
-import { CrossAccountDnsRecordProvider } from '../../../providers/cross-account-dns-record/cdk/cross-account-dns-record-provider.js';
-import { SdkCallResource } from '../../../providers/sdk-call/cdk/sdk-call-resource.js';
-import { CrkitProvider } from '../../../src/cdk/crkit-provider.js';
-import { CrkitResource } from '../../../src/cdk/crkit-resource.js';
-import { CrkitSnsProvider } from '../../../src/cdk/crkit-sns-provider.js';
-import { ConfigurationError } from '../../../src/errors.js';
+import { AzIdMapping } from '../../providers/az-id-mapping/cdk/az-id-mapping.js';
+import { CognitoTestUser } from '../../providers/cognito-test-user/cdk/cognito-test-user.js';
+import { CrossAccountCertificate } from '../../providers/cross-account-certificate/cdk/cross-account-certificate.js';
+import { CrossAccountDnsRecord } from '../../providers/cross-account-dns-record/cdk/cross-account-dns-record.js';
+import { CrossAccountDnsRecordProvider } from '../../providers/cross-account-dns-record/cdk/cross-account-dns-record-provider.js';
+import { SdkCallResource } from '../../providers/sdk-call/cdk/sdk-call-resource.js';
+import { CrkitProvider } from '../../src/cdk/crkit-provider.js';
+import { CrkitResource } from '../../src/cdk/crkit-resource.js';
+import { CrkitSnsProvider } from '../../src/cdk/crkit-sns-provider.js';
+import { ConfigurationError } from '../../src/errors.js';
 import { testStack, WIDGET_ENTRY } from './fixtures/stacks.js';
 import { Widget } from './fixtures/widget-provider.js';
 
