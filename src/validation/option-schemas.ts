@@ -136,7 +136,8 @@ function unknownKeys(
   const hints = (inst && HINTS.get(inst)) ?? {};
   const of = context === undefined ? '' : ` of ${context}`;
   const advice = (key: string) =>
-    hints[key] !== undefined
+    // Own keys only: `constructor` or `toString` is an unknown option, not Object.prototype's.
+    Object.hasOwn(hints, key)
       ? ` (${hints[key]})`
       : didYouMean(key, known) || `; the options are ${known.join(', ')}`;
   const name = (key: string) =>

@@ -70,6 +70,15 @@ describe('handler options are validated when the handler is built, naming the op
     });
   });
 
+  it.each(['constructor', 'toString', 'hasOwnProperty'])(
+    'refuses %s as an unknown option, not as a key of Object.prototype',
+    (key) => {
+      const { message } = refusal(() => lambdaHandler(Ok, { [key]: 1 } as never));
+      expect(message.startsWith(`${key}: unknown option`)).toBe(true);
+      expect(message).not.toContain('native code');
+    },
+  );
+
   it('refuses an unknown key inside an option, naming its path', () => {
     expect(refusal(() => lambdaHandler(Ok, { retry: { attempt: 3 } } as never)).message).toBe(
       'retry.attempt: unknown option (did you mean "attempts"?)',
