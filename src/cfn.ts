@@ -1,4 +1,7 @@
 import * as z from 'zod';
+import { ACCOUNT_ID, accountId } from './validation/option-rules.js';
+
+const ACCOUNT_ID_EXPECTED = `expected ${accountId.expected as string}`;
 
 /**
  * A schema that accepts what CloudFormation sends (a string) or the native value (what CDK code passes), converts
@@ -114,6 +117,12 @@ export const cfn = {
         }
       })
       .pipe(inner ?? (z.unknown() as z.ZodType<Output>)) as unknown as z.ZodType<Output, Output | string>,
+
+  /**
+   * An AWS account id: 12 digits, as text ("the regex pattern for an account ID string requires exactly 12 digits",
+   * AWS Organizations API Reference). A number is refused: it would have lost any leading zero.
+   */
+  accountId: () => z.string({ error: ACCOUNT_ID_EXPECTED }).regex(ACCOUNT_ID, { error: ACCOUNT_ID_EXPECTED }),
 
   /**
    * A list: an array (how CloudFormation passes a `List<...>` value) or a comma-separated string (`"a, b"`), each

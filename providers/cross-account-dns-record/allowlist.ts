@@ -1,6 +1,5 @@
-import { ConfigurationError } from 'crkit';
+import { ConfigurationError, cfn } from 'crkit';
 import { accountOfStack } from 'crkit/advanced';
-import { ACCOUNT_ID } from '../../src/validation/option-rules.js';
 import { CROSS_ACCOUNT_DNS_ENV } from './environment.js';
 import { isWithin, normalizeRecordName, recordNameProblem } from './record-name.js';
 
@@ -35,7 +34,7 @@ export function checkDnsAllowlist(allowlist: unknown, option = 'allowlist'): Dns
   }
   const checked: Record<string, string[]> = {};
   for (const [account, suffixes] of Object.entries(allowlist)) {
-    if (!ACCOUNT_ID.test(account)) {
+    if (!cfn.accountId().safeParse(account).success) {
       throw new ConfigurationError(
         option,
         `expected 12-digit account ids as keys, got ${JSON.stringify(account)}`,

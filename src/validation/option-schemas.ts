@@ -170,14 +170,26 @@ export interface ParseOptionsContext {
  */
 export function parseOptions<T>(spec: OptionSpec, value: T, where: ParseOptionsContext = {}): T {
   if (accepts(spec, value)) return value;
+  parseOrRefuse(schemaOf(spec), value, where);
+  // The schema runs the same rules, so it refuses what they refuse; should it not, the value is refused all the same.
+  throw new ConfigurationError(where.root || 'options', 'refused by its rules');
+}
+
+/**
+ * Parses `value` with `schema` and returns its output when it passes; else throws a {@link ConfigurationError}
+ * naming the first offending option (its path from `where.root`), every other one following in the message. An
+ * unknown key of a strict object is named with the known key it resembles. Messages come from the rules a schema
+ * was built from, else from the schema's own `error`, else from zod.
+ */
+export function parseOrRefuse<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  where: ParseOptionsContext = {},
+): z.output<S> {
   const { root = '', context } = where;
   // jitless: a schema parsed once, to explain a refusal, is not worth compiling a fast path for.
-  const result = schemaOf(spec).safeParse(value, {
-    jitless: true,
-    error: (issue) => messageOf(issue, context),
-  });
-  // The schema runs the same rules, so it refuses what they refuse; should it not, the value is refused all the same.
-  if (result.success) throw new ConfigurationError(root || 'options', 'refused by its rules');
+  const result = schema.safeParse(value, { jitless: true, error: (issue) => messageOf(issue, context) });
+  if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const single = issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? issue.keys : [];
     const path = pathText(root, [...issue.path, ...single]);

@@ -1,12 +1,14 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod';
 import { AzIdMapping } from '../../providers/az-id-mapping/cdk/az-id-mapping.js';
 import { CognitoTestUser } from '../../providers/cognito-test-user/cdk/cognito-test-user.js';
 import { CrossAccountCertificate } from '../../providers/cross-account-certificate/cdk/cross-account-certificate.js';
 import { CrossAccountDnsRecord } from '../../providers/cross-account-dns-record/cdk/cross-account-dns-record.js';
 import { CrossAccountDnsRecordProvider } from '../../providers/cross-account-dns-record/cdk/cross-account-dns-record-provider.js';
 import { SdkCallResource } from '../../providers/sdk-call/cdk/sdk-call-resource.js';
+import { checkProps } from '../../src/cdk/check-props.js';
 import { CrkitProvider } from '../../src/cdk/crkit-provider.js';
 import { CrkitResource } from '../../src/cdk/crkit-resource.js';
 import { CrkitSnsProvider } from '../../src/cdk/crkit-sns-provider.js';
@@ -27,6 +29,40 @@ function refusal(build: () => unknown): string {
   }
   throw new Error('expected a ConfigurationError, and nothing was thrown');
 }
+
+describe('checkProps, what a construct of ours or of a user checks its props with', () => {
+  const WidgetProps = z.strictObject({
+    name: z.string().min(1),
+    size: z.number().int().optional(),
+    owner: z.strictObject({ team: z.string() }).optional(),
+  });
+
+  it('returns what the schema gives for good props', () => {
+    expect(checkProps(WidgetProps, { name: 'a', size: 2 })).toEqual({ name: 'a', size: 2 });
+  });
+
+  it('names a misspelt prop with the one it resembles, and its path inside an object', () => {
+    expect(refusal(() => checkProps(WidgetProps, { nme: 'a' }))).toMatch(
+      /^name: .*; nme: unknown option \(did you mean "name"\?\)$/,
+    );
+    expect(refusal(() => checkProps(WidgetProps, { name: 'a', owner: { tem: 'x' } }))).toMatch(
+      /^owner\.team: .*; owner\.tem: unknown option \(did you mean "team"\?\)$/,
+    );
+  });
+
+  it('starts each path at root and names the construct given as context', () => {
+    const error = (() => {
+      try {
+        checkProps(WidgetProps, { name: 'a', size: 1.5 }, { root: 'props', context: 'Widget' });
+      } catch (thrown) {
+        return thrown as ConfigurationError;
+      }
+      throw new Error('expected a ConfigurationError');
+    })();
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(error.option).toBe('props.size');
+  });
+});
 
 describe('construct props are checked at synth like every other options object', () => {
   it.each([
@@ -162,6 +198,33 @@ describe('construct props are checked at synth like every other options object',
           serviceTimeout: Duration.millis(1500),
         }),
       "serviceTimeout: expected whole seconds from 1 to 3600 (CloudFormation's limit), got 1.5 s",
+    ],
+    [
+      () => new CognitoTestUser(testStack(), 'U', { userPool: 'us-east-1_abc' as never, username: 'e2e' }),
+      'userPool: expected a user pool',
+    ],
+    [
+      () =>
+        new CrossAccountDnsRecord(testStack(), 'R', {
+          provider,
+          hostedZoneName: 'example.com',
+          recordName: 'www.example.com',
+          recordType: 'A',
+          values: ['192.0.2.1'],
+          ttl: 300 as never,
+        }),
+      'ttl: expected a Duration, such as Duration.seconds(300)',
+    ],
+    [
+      () =>
+        new CrossAccountDnsRecord(testStack(), 'R', {
+          role: { roleArn: '' },
+          hostedZoneName: 'example.com',
+          recordName: 'www.example.com',
+          recordType: 'A',
+          values: ['192.0.2.1'],
+        }),
+      'role.roleArn: expected the ARN of a role in the DNS account',
     ],
   ])('names the prop whose value is wrong (%#)', (build, message) => {
     expect(refusal(build)).toBe(message);

@@ -77,3 +77,18 @@ describe('cfn.json', () => {
     expect(result.error?.issues[0]?.message).not.toContain('Pa55w0rd');
   });
 });
+
+describe('cfn.accountId', () => {
+  it('accepts 12 digits, leading zeros kept', () => {
+    expect(cfn.accountId().parse('012345678901')).toBe('012345678901');
+  });
+
+  it.each(['12345678901', '1234567890123', '12345678901a', ' 123456789012', '', 123456789012, null])(
+    'refuses %j, saying what an account id looks like',
+    (value) => {
+      const result = parse(cfn.accountId(), value);
+      expect(result.success).toBe(false);
+      expect(result.error?.issues[0]?.message).toBe('expected an account id of 12 digits, like "111111111111"');
+    },
+  );
+});

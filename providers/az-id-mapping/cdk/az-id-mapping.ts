@@ -1,13 +1,8 @@
 import { type Duration, Fn } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { CrkitProvider, CrkitResource, providerStatements } from 'crkit/cdk';
-import { checkedElsewhere } from '../../../src/validation/option-rules.js';
-import {
-  lazy,
-  type OptionsShape,
-  optionsObject,
-  parseOptions,
-} from '../../../src/validation/option-schemas.js';
+import { CrkitProvider, CrkitResource, checkProps, type PropsShape, providerStatements } from 'crkit/cdk';
+import * as z from 'zod';
+import { checkedElsewhere } from '../../cdk/props.js';
 import { providerEntry } from '../../provider-entry.js';
 import { policyStatements } from '../permissions.js';
 import { AzIdMappingProperties } from '../properties.js';
@@ -27,12 +22,10 @@ export interface AzIdMappingProps {
 const PROVIDER_ID = 'crkit.az-id-mapping';
 
 // Both go into the resource, checked there (ResourceProperties.ZoneIds by the provider's schema).
-const mappingProps = lazy(() =>
-  optionsObject({
-    zoneIds: checkedElsewhere(),
-    serviceTimeout: checkedElsewhere(),
-  } satisfies OptionsShape<AzIdMappingProps>),
-);
+const mappingProps = z.strictObject({
+  zoneIds: checkedElsewhere(),
+  serviceTimeout: checkedElsewhere(),
+} satisfies PropsShape<AzIdMappingProps>);
 
 /**
  * This account's mapping between availability zone names and physical zone ids, read at deploy time by crkit's
@@ -66,7 +59,7 @@ export class AzIdMapping extends Construct {
 
   constructor(scope: Construct, id: string, props: AzIdMappingProps = {}) {
     super(scope, id);
-    parseOptions(mappingProps(), props);
+    checkProps(mappingProps, props);
     this.provider = CrkitProvider.getOrCreate(this, {
       providerId: PROVIDER_ID,
       entry: providerEntry('az-id-mapping'),

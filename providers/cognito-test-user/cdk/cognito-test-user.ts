@@ -3,16 +3,9 @@ import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { CrkitProvider, CrkitResource, providerStatements } from 'crkit/cdk';
-import { cdkObject } from '../../../src/cdk/prop-rules.js';
-import { checkedElsewhere } from '../../../src/validation/option-rules.js';
-import {
-  lazy,
-  type OptionsShape,
-  option,
-  optionsObject,
-  parseOptions,
-} from '../../../src/validation/option-schemas.js';
+import { CrkitProvider, CrkitResource, checkProps, type PropsShape, providerStatements } from 'crkit/cdk';
+import * as z from 'zod';
+import { cdkObject, checkedElsewhere } from '../../cdk/props.js';
 import { providerEntry } from '../../provider-entry.js';
 import { policyStatements } from '../permissions.js';
 import type { CognitoTestUserData } from '../properties.js';
@@ -39,17 +32,15 @@ export interface CognitoTestUserProps {
 const PROVIDER_ID = 'crkit.cognito-test-user';
 
 // The user's own values go into ResourceProperties, checked there by the provider's schema.
-const testUserProps = lazy(() =>
-  optionsObject({
-    userPool: option(cdkObject('a user pool')),
-    username: checkedElsewhere(),
-    attributes: checkedElsewhere(),
-    groups: checkedElsewhere(),
-    secretNamePrefix: checkedElsewhere(),
-    returnPassword: checkedElsewhere(),
-    serviceTimeout: checkedElsewhere(),
-  } satisfies OptionsShape<CognitoTestUserProps>),
-);
+const testUserProps = z.strictObject({
+  userPool: cdkObject('a user pool'),
+  username: checkedElsewhere(),
+  attributes: checkedElsewhere(),
+  groups: checkedElsewhere(),
+  secretNamePrefix: checkedElsewhere(),
+  returnPassword: checkedElsewhere(),
+  serviceTimeout: checkedElsewhere(),
+} satisfies PropsShape<CognitoTestUserProps>);
 
 /** The provider's own statements, its secrets actions also granted on a chosen `secretNamePrefix`. */
 function statementsFor(scope: Construct, props: CognitoTestUserProps): PolicyStatement[] {
@@ -96,7 +87,7 @@ export class CognitoTestUser extends Construct {
 
   constructor(scope: Construct, id: string, props: CognitoTestUserProps) {
     super(scope, id);
-    parseOptions(testUserProps(), props);
+    checkProps(testUserProps, props);
     this.provider = CrkitProvider.getOrCreate(this, {
       providerId: PROVIDER_ID,
       entry: providerEntry('cognito-test-user'),

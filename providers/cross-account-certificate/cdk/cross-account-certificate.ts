@@ -2,15 +2,9 @@ import { Duration, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ConfigurationError } from 'crkit';
 import type { ICrkitProvider } from 'crkit/cdk';
-import { CrkitProvider, CrkitResource, providerStatements } from 'crkit/cdk';
-import { checkedElsewhere, nonEmptyString } from '../../../src/validation/option-rules.js';
-import {
-  lazy,
-  type OptionsShape,
-  option,
-  optionsObject,
-  parseOptions,
-} from '../../../src/validation/option-schemas.js';
+import { CrkitProvider, CrkitResource, checkProps, type PropsShape, providerStatements } from 'crkit/cdk';
+import * as z from 'zod';
+import { checkedElsewhere, nonEmptyString } from '../../cdk/props.js';
 import {
   assumedRole,
   CrossAccountDnsRecord,
@@ -61,21 +55,19 @@ export interface CrossAccountCertificateProps {
 const PROVIDER_ID = 'crkit.cross-account-certificate';
 
 // The certificate's own values go into ResourceProperties, checked there by the provider's schema.
-const certificateProps = lazy(() =>
-  optionsObject({
-    domainName: option(nonEmptyString('a domain name')),
-    subjectAlternativeNames: checkedElsewhere(),
-    region: checkedElsewhere(),
-    dnsProvider: checkedElsewhere(),
-    role: assumedRole().optional(),
-    hostedZoneId: checkedElsewhere(),
-    hostedZoneName: checkedElsewhere(),
-    keyAlgorithm: checkedElsewhere(),
-    transparencyLogging: checkedElsewhere(),
-    tags: checkedElsewhere(),
-    serviceTimeout: checkedElsewhere(),
-  } satisfies OptionsShape<CrossAccountCertificateProps>),
-);
+const certificateProps = z.strictObject({
+  domainName: nonEmptyString('a domain name'),
+  subjectAlternativeNames: checkedElsewhere(),
+  region: checkedElsewhere(),
+  dnsProvider: checkedElsewhere(),
+  role: assumedRole().optional(),
+  hostedZoneId: checkedElsewhere(),
+  hostedZoneName: checkedElsewhere(),
+  keyAlgorithm: checkedElsewhere(),
+  transparencyLogging: checkedElsewhere(),
+  tags: checkedElsewhere(),
+  serviceTimeout: checkedElsewhere(),
+} satisfies PropsShape<CrossAccountCertificateProps>);
 
 /**
  * An ACM certificate in this account, validated by DNS in a hosted zone of another account: the certificate resource
@@ -110,7 +102,7 @@ export class CrossAccountCertificate extends Construct {
 
   constructor(scope: Construct, id: string, props: CrossAccountCertificateProps) {
     super(scope, id);
-    parseOptions(certificateProps(), props);
+    checkProps(certificateProps, props);
     const names = [props.domainName, ...(props.subjectAlternativeNames ?? [])];
     if (names.some((name) => Token.isUnresolved(name))) {
       throw new ConfigurationError(

@@ -5,16 +5,9 @@ import type { IHostedZone } from 'aws-cdk-lib/aws-route53';
 import { Construct } from 'constructs';
 import { ConfigurationError } from 'crkit';
 import type { ICrkitProvider } from 'crkit/cdk';
-import { CrkitSnsProvider, providerStatements } from 'crkit/cdk';
-import { cdkObject } from '../../../src/cdk/prop-rules.js';
-import { checkedElsewhere } from '../../../src/validation/option-rules.js';
-import {
-  lazy,
-  listOf,
-  type OptionsShape,
-  optionsObject,
-  parseOptions,
-} from '../../../src/validation/option-schemas.js';
+import { CrkitSnsProvider, checkProps, type PropsShape, providerStatements } from 'crkit/cdk';
+import * as z from 'zod';
+import { cdkObject, checkedElsewhere } from '../../cdk/props.js';
 import { providerEntry } from '../../provider-entry.js';
 import { checkDnsAllowlist, type DnsAllowlist } from '../allowlist.js';
 import { CROSS_ACCOUNT_DNS_ENV } from '../environment.js';
@@ -43,17 +36,15 @@ export interface CrossAccountDnsRecordProviderProps {
 
 const DEFAULT_TOPIC_NAME = 'crkit-cross-account-dns-record';
 
-const providerProps = lazy(() =>
-  optionsObject({
-    // Read by checkDnsAllowlist, as the provider reads it from its environment.
-    allowlist: checkedElsewhere(),
-    hostedZones: listOf(cdkObject('a hosted zone'), 'a list of hosted zones'),
-    // Passed on to CrkitSnsProvider, which checks them under the same names.
-    topicName: checkedElsewhere(),
-    idempotencyTable: checkedElsewhere(),
-    timeout: checkedElsewhere(),
-  } satisfies OptionsShape<CrossAccountDnsRecordProviderProps>),
-);
+const providerProps = z.strictObject({
+  // Read by checkDnsAllowlist, as the provider reads it from its environment.
+  allowlist: checkedElsewhere(),
+  hostedZones: z.array(cdkObject('a hosted zone'), { error: 'expected a list of hosted zones' }),
+  // Passed on to CrkitSnsProvider, which checks them under the same names.
+  topicName: checkedElsewhere(),
+  idempotencyTable: checkedElsewhere(),
+  timeout: checkedElsewhere(),
+} satisfies PropsShape<CrossAccountDnsRecordProviderProps>);
 
 /**
  * The DNS account's side of crkit's cross-account-dns-record provider: an SNS-backed provider (topic, queue,
@@ -95,7 +86,7 @@ export class CrossAccountDnsRecordProvider extends Construct implements ICrkitPr
 
   constructor(scope: Construct, id: string, props: CrossAccountDnsRecordProviderProps) {
     super(scope, id);
-    parseOptions(providerProps(), props);
+    checkProps(providerProps, props);
     const allowlist = checkDnsAllowlist(props.allowlist, 'allowlist');
     if (props.hostedZones.length === 0) {
       throw new ConfigurationError(

@@ -3,16 +3,9 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { ConfigurationError } from 'crkit';
 import type { ICrkitProvider } from 'crkit/cdk';
-import { CrkitProvider, CrkitResource } from 'crkit/cdk';
-import { duration } from '../../../src/cdk/prop-rules.js';
-import { aString, checkedElsewhere, nonEmptyString } from '../../../src/validation/option-rules.js';
-import {
-  lazy,
-  type OptionsShape,
-  option,
-  optionsObject,
-  parseOptions,
-} from '../../../src/validation/option-schemas.js';
+import { CrkitProvider, CrkitResource, checkProps, type PropsShape } from 'crkit/cdk';
+import * as z from 'zod';
+import { aDuration, checkedElsewhere, nonEmptyString } from '../../cdk/props.js';
 import { providerEntry } from '../../provider-entry.js';
 import { assumeRoleActions } from '../permissions.js';
 import { CrossAccountDnsRecordProperties } from '../properties.js';
@@ -55,27 +48,25 @@ const PROVIDER_ID = 'crkit.cross-account-dns-record';
 
 /** The rules of a `role` to assume in the DNS account, shared with `CrossAccountCertificate`. */
 export const assumedRole = () =>
-  optionsObject({
-    roleArn: option(nonEmptyString('the ARN of a role in the DNS account')),
-    externalId: option(aString).optional(),
-  } satisfies OptionsShape<NonNullable<CrossAccountDnsRecordProps['role']>>);
+  z.strictObject({
+    roleArn: nonEmptyString('the ARN of a role in the DNS account'),
+    externalId: z.string({ error: 'expected a string' }).optional(),
+  } satisfies PropsShape<NonNullable<CrossAccountDnsRecordProps['role']>>);
 
 // The record's own values go into ResourceProperties, checked there by the provider's schema (as at deploy time).
-const recordProps = lazy(() =>
-  optionsObject({
-    provider: checkedElsewhere(),
-    role: assumedRole().optional(),
-    hostedZoneId: checkedElsewhere(),
-    hostedZoneName: checkedElsewhere(),
-    recordName: checkedElsewhere(),
-    recordType: checkedElsewhere(),
-    values: checkedElsewhere(),
-    ttl: option(duration('a Duration', () => true)).optional(),
-    allowOverwrite: checkedElsewhere(),
-    shared: checkedElsewhere(),
-    serviceTimeout: checkedElsewhere(),
-  } satisfies OptionsShape<CrossAccountDnsRecordProps>),
-);
+const recordProps = z.strictObject({
+  provider: checkedElsewhere(),
+  role: assumedRole().optional(),
+  hostedZoneId: checkedElsewhere(),
+  hostedZoneName: checkedElsewhere(),
+  recordName: checkedElsewhere(),
+  recordType: checkedElsewhere(),
+  values: checkedElsewhere(),
+  ttl: aDuration().optional(),
+  allowOverwrite: checkedElsewhere(),
+  shared: checkedElsewhere(),
+  serviceTimeout: checkedElsewhere(),
+} satisfies PropsShape<CrossAccountDnsRecordProps>);
 
 /** The provider: the one given, or this stack's function assuming `role` in the DNS account. */
 function providerFor(scope: Construct, { provider, role }: CrossAccountDnsRecordProps): ICrkitProvider {
@@ -123,7 +114,7 @@ export class CrossAccountDnsRecord extends Construct {
 
   constructor(scope: Construct, id: string, props: CrossAccountDnsRecordProps) {
     super(scope, id);
-    parseOptions(recordProps(), props);
+    checkProps(recordProps, props);
     const { role } = props;
     this.resource = new CrkitResource<typeof CrossAccountDnsRecordProperties, CrossAccountDnsRecordData>(
       this,

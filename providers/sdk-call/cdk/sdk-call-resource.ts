@@ -1,14 +1,9 @@
 import { type Duration, Lazy, type RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { CrkitProvider, CrkitResource, checkLeastPrivilege } from 'crkit/cdk';
-import { checkedElsewhere } from '../../../src/validation/option-rules.js';
-import {
-  lazy,
-  type OptionsShape,
-  optionsObject,
-  parseOptions,
-} from '../../../src/validation/option-schemas.js';
+import { CrkitProvider, CrkitResource, checkLeastPrivilege, checkProps, type PropsShape } from 'crkit/cdk';
+import * as z from 'zod';
+import { checkedElsewhere } from '../../cdk/props.js';
 import { providerEntry } from '../../provider-entry.js';
 import { runtimeValuesIn } from '../markers.js';
 import { SDK_CALL_RESOURCE_TYPE, SDK_CALL_SENSITIVE_PROPERTIES, SdkCallProperties } from '../properties.js';
@@ -42,17 +37,15 @@ export interface SdkCallResourceProps {
 const PROVIDER_ID = 'crkit.sdk-call';
 
 // Each goes into the resource, checked there (ResourceProperties by the provider's schema, the rest by CrkitResource).
-const sdkCallProps = lazy(() =>
-  optionsObject({
-    onCreate: checkedElsewhere(),
-    onUpdate: checkedElsewhere(),
-    onDelete: checkedElsewhere(),
-    physicalResourceId: checkedElsewhere(),
-    outputPaths: checkedElsewhere(),
-    serviceTimeout: checkedElsewhere(),
-    removalPolicy: checkedElsewhere(),
-  } satisfies OptionsShape<SdkCallResourceProps>),
-);
+const sdkCallProps = z.strictObject({
+  onCreate: checkedElsewhere(),
+  onUpdate: checkedElsewhere(),
+  onDelete: checkedElsewhere(),
+  physicalResourceId: checkedElsewhere(),
+  outputPaths: checkedElsewhere(),
+  serviceTimeout: checkedElsewhere(),
+  removalPolicy: checkedElsewhere(),
+} satisfies PropsShape<SdkCallResourceProps>);
 const STEPS = ['onCreate', 'onUpdate', 'onDelete'] as const;
 
 const callsOf = (step: SdkCallStep | undefined): readonly SdkCallDescription[] =>
@@ -88,7 +81,7 @@ export class SdkCallResource extends Construct {
 
   constructor(scope: Construct, id: string, props: SdkCallResourceProps) {
     super(scope, id);
-    parseOptions(sdkCallProps(), props);
+    checkProps(sdkCallProps, props);
     this.outputPaths = new Set(props.outputPaths);
     this.provider = CrkitProvider.getOrCreate(this, {
       providerId: PROVIDER_ID,

@@ -8,11 +8,11 @@ const cdkDir = join(root, 'src', 'cdk');
 const providersDir = join(root, 'providers');
 
 const isUnder = (path: string, dir: string): boolean => path === dir || path.startsWith(dir + sep);
-/** Construct code: src/cdk, the `crkit/cdk` entry and each provider's `cdk/` folder. */
+/** Construct code: src/cdk, the `crkit/cdk` entry, each provider's `cdk/` folder and the providers' shared `cdk/`. */
 const isConstructCode = (path: string): boolean =>
   isUnder(path, cdkDir) ||
   isUnder(path, join(root, 'cdk')) ||
-  (isUnder(path, providersDir) && relative(providersDir, path).split(sep)[1] === 'cdk');
+  (isUnder(path, providersDir) && relative(providersDir, path).split(sep).slice(0, 2).includes('cdk'));
 
 /** Module specifiers of static and dynamic imports, re-exports and requires (type-only ones included). */
 const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)['"]([^'"]+)['"]/g;

@@ -1,0 +1,27 @@
+import type { Duration } from 'aws-cdk-lib';
+import * as z from 'zod';
+
+/**
+ * The zod schemas the ready-made providers' constructs check their props with (through `checkProps` from
+ * `crkit/cdk`, as a user's construct would). Construct code only: no provider Lambda loads this module.
+ */
+
+/**
+ * A prop checked where it is used (by the provider's properties schema, or by the construct it is passed on to),
+ * so that its message names it there.
+ */
+export const checkedElsewhere = () => z.unknown().optional();
+
+/** A CDK construct or object passed on as it is (a user pool, a hosted zone); `noun` says which. */
+export const cdkObject = (noun: string) =>
+  z.custom<object>((value) => typeof value === 'object' && value !== null, { error: `expected ${noun}` });
+
+/** A `Duration`, read by its shape: an app may hold another copy of aws-cdk-lib than the provider's. */
+export const aDuration = () =>
+  z.custom<Duration>((value) => typeof (value as Partial<Duration> | null)?.toSeconds === 'function', {
+    error: 'expected a Duration, such as Duration.seconds(300)',
+  });
+
+/** A string of at least one character; `noun` says what it names (`a domain name`). */
+export const nonEmptyString = (noun: string) =>
+  z.string({ error: `expected ${noun}` }).min(1, { error: `expected ${noun}` });
