@@ -30,7 +30,7 @@ export interface CheckPropsContext {
  *
  * const WidgetProps = z.strictObject({ name: z.string().min(1), size: z.number().int().optional() });
  * checkProps(WidgetProps, { name: 'a', size: 2 }, { context: 'Widget' }); // { name: 'a', size: 2 }
- * // checkProps(WidgetProps, { nmae: 'a' }) throws: unknown option; did you mean "name"?
+ * // checkProps(WidgetProps, { name: 'a', sise: 2 }) throws ConfigurationError: sise: unknown option (did you mean "size"?)
  * ```
  */
 export function checkProps<S extends z.ZodType>(
