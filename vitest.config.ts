@@ -6,8 +6,11 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 /**
  * The tiers, one project each (`vitest run --project unit`). `npm run test:fast` runs unit and types; `npm test`
  * (scripts/test.ts) runs typecheck beside the build, then the others.
- * - unit: no child process, no emulator, no CDK synthesis. Its files share one module cache per worker
- *   (`isolate: false`), which saves importing zod, undici and the AWS SDK clients again for each of ~60 files.
+ * - unit: no child process, no emulator, no CDK synthesis, no wait on the real clock. Its files share one module
+ *   cache per worker (`isolate: false`), which saves importing zod, undici and the AWS SDK clients again for each of
+ *   ~60 files.
+ * - realtime (`*.realtime.test.ts`): unit tests that wait on the real clock (deadlines, polling, hand-overs) against
+ *   loopback servers, the fast-check properties among them; run alone, so that a deadline gets the CPU it measures.
  * - types: the runtime's type tests, checked by tsc in a program of their own (test/types/tsconfig.json).
  * - typecheck: the whole project (tsconfig.json) through tsc, with the constructs' type tests (test/cdk/*.test-d.ts)
  *   reported as tests; an error in any file fails it.
@@ -40,7 +43,21 @@ export default defineConfig({
     // tests that measure an answer against a real deadline then shared the CPU with esbuild and the emulator, and
     // failed on a loaded machine: a deadline test must get the CPU it asks for.
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], isolate: false } },
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          exclude: ['test/unit/**/*.realtime.test.ts'],
+          isolate: false,
+        },
+      },
+      // Answers measured against the real clock: a hung hook answered before a real deadline, over a loopback
+      // server, in fast-check properties of dozens of runs each. Each waits its deadline out (most of a second).
+      {
+        extends: true,
+        test: { name: 'realtime', include: ['test/unit/**/*.realtime.test.ts'], isolate: false },
+      },
       {
         extends: true,
         test: {

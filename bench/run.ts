@@ -1,6 +1,6 @@
 // `npm run bench`: every suite, printed as markdown and written to bench/results.md (see bench/README.md).
 // Options: --only=SUITE[,SUITE...] (cold-start, cognito, pieces, invocations, hang, warm, long-running,
-// sqs-batch; and candidates, run only when named), --runs=N (cold-start processes per row, 20), --cognito-runs=N (10), --piece-runs=N (12),
+// sqs-batch, local-aws; and candidates, run only when named), --runs=N (cold-start processes per row, 20), --cognito-runs=N (10), --piece-runs=N (12),
 // --hang-runs=N (3), --warm-rounds=N (3), --warm-events=N (300), --lr-jobs=N (30), --sqs-batches=N (8),
 // --out=FILE (bench/results.md).
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -17,6 +17,7 @@ import { BUNDLES, VARIANTS } from './cold-start/variants.js';
 import { formatHang, runHangSuite } from './hang/hang-suite.js';
 import { formatInvocations, runInvocationsSuite } from './invocations/invocations-suite.js';
 import { describeMachine, loadAverage } from './lib/machine.js';
+import { formatLocalAws, runLocalAwsSuite } from './local-aws/local-aws-suite.js';
 import { formatLongRunning, runLongRunningSuite } from './long-running/long-running-suite.js';
 import { formatSqsBatch, runSqsBatchSuite } from './sqs-batch/sqs-batch-suite.js';
 import { formatWarm, runWarmSuite } from './warm/warm-suite.js';
@@ -30,6 +31,7 @@ const SUITES = [
   'warm',
   'long-running',
   'sqs-batch',
+  'local-aws',
   'candidates',
 ] as const;
 /** Suites run only when `--only` names them. */
@@ -43,6 +45,7 @@ const COUNTS = {
   'warm-events': '300',
   'lr-jobs': '30',
   'sqs-batches': '8',
+  'local-aws-runs': '5',
 } as const;
 const { values } = parseArgs({
   options: {
@@ -159,6 +162,12 @@ try {
       log,
     });
     add('SQS batch throughput', formatSqsBatch(result));
+  }
+  if (selected('local-aws')) {
+    add(
+      'Local AWS emulator start',
+      formatLocalAws(await runLocalAwsSuite({ runs: count('local-aws-runs') })),
+    );
   }
 } finally {
   await harness.close();

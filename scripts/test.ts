@@ -1,8 +1,9 @@
 /**
  * `npm test`: every check, each step's time, and one exit code. First the steps that only compile or read code,
  * side by side (Biome, the whole project's type check, the build, the documented examples' check: three compilers
- * on two cores), their output held back and printed as each ends. Then the tests, alone, since the deadline tests
- * need the CPU they ask for; then publint, on the build.
+ * on two cores), their output held back and printed as each ends. Then the tests that wait on the real clock
+ * (`realtime`), alone with one worker, since a deadline test needs the CPU it asks for; then the other tiers, two
+ * workers side by side; then publint, on the build.
  */
 import { spawn } from 'node:child_process';
 
@@ -40,8 +41,9 @@ function run({ name, command }: Step, quiet: boolean): Promise<Outcome> {
   });
 }
 
-/** The vitest projects of the tests (vitest.config.ts); `typecheck` runs in the first phase. */
+/** The vitest projects (vitest.config.ts) that run side by side; `typecheck` runs in the first phase, `realtime` alone. */
 const TIERS = ['unit', 'types', 'cdk', 'integration', 'package'];
+const projects = (tiers: readonly string[]) => tiers.flatMap((tier) => ['--project', tier]);
 const started = performance.now();
 const outcomes: Outcome[] = [];
 const phases: readonly (readonly Step[])[] = [
@@ -51,7 +53,13 @@ const phases: readonly (readonly Step[])[] = [
     { name: 'build', command: ['npm', 'run', '--silent', 'build'] },
     { name: 'docs:check', command: ['npm', 'run', '--silent', 'docs:check'] },
   ],
-  [{ name: 'tests', command: ['npx', 'vitest', 'run', ...TIERS.flatMap((tier) => ['--project', tier])] }],
+  [
+    {
+      name: 'realtime tests',
+      command: ['npx', 'vitest', 'run', ...projects(['realtime']), '--maxWorkers=1'],
+    },
+  ],
+  [{ name: 'tests', command: ['npx', 'vitest', 'run', ...projects(TIERS), '--maxWorkers=2'] }],
   [{ name: 'publint', command: ['npx', 'publint', '--strict'] }],
 ];
 for (const steps of phases) {

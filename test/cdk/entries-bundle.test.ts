@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
@@ -7,8 +7,9 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const { dependencies } = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as {
   dependencies: Record<string, string>;
 };
+// A ready-made provider is a folder with a main entry (providers/cdk holds what their constructs share).
 const providers = readdirSync(`${root}providers`, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
+  .filter((entry) => entry.isDirectory() && existsSync(`${root}providers/${entry.name}/index.ts`))
   .map((entry) => entry.name);
 
 /** The npm packages a bundle of `entry` reads, AWS SDK clients left external as the Lambda runtime provides them. */

@@ -18,20 +18,15 @@ let counter = 0;
 const _unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${++counter}`;
 
 describe('startLocalAws', () => {
-  it('starts in well under two seconds (median of three) and stops the process with await using', async () => {
-    const durations: number[] = [];
+  it('starts an emulator on its own port each time and stops the process with await using', async () => {
+    // How long a start takes is a benchmark figure (`npm run bench -- --only=local-aws`), not a test's bound.
     const pids: number[] = [];
     for (let i = 0; i < 3; i++) {
-      const started = performance.now();
       await using aws = await startLocalAws();
-      durations.push(performance.now() - started);
       pids.push(aws.pid);
       expect(aws.endpoint).toBe(`http://127.0.0.1:${aws.port}`);
     }
-
-    const median = [...durations].sort((a, b) => a - b)[1] ?? Number.NaN;
-    // Measured about 0.4 s per start on the development container; the bound leaves room for slow CI machines.
-    expect(median).toBeLessThan(2_000);
+    expect(new Set(pids).size).toBe(3);
     expect(pids.filter(isRunning)).toEqual([]);
   });
 

@@ -88,7 +88,9 @@ describe('cfn.accountId', () => {
     (value) => {
       const result = parse(cfn.accountId(), value);
       expect(result.success).toBe(false);
-      expect(result.error?.issues[0]?.message).toBe('expected an account id of 12 digits, like "111111111111"');
+      expect(result.error?.issues[0]?.message).toBe(
+        'expected an account id of 12 digits, like "111111111111"',
+      );
     },
   );
 });
