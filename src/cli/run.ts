@@ -1,5 +1,6 @@
 import { ConfigurationError, CrkitError, EnvironmentError } from '../errors.js';
 import { didYouMean } from '../validation/did-you-mean.js';
+import { runDemoCommand } from './demo-command.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { MAIN_HELP } from './help.js';
 import { runInvoke } from './invoke.js';
@@ -11,35 +12,8 @@ import { crkitVersion } from './version.js';
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<ExitCode>> = {
   invoke: runInvoke,
   lifecycle: runLifecycle,
-  demo: async (args, io) => (await loadDemo()).runDemo(args, io),
+  demo: runDemoCommand,
 };
-
-// The AWS SDK clients the demo's providers and checks use (dev dependencies of crkit, not dependencies).
-const DEMO_PACKAGES = [
-  '@aws-sdk/client-cognito-identity-provider',
-  '@aws-sdk/client-secrets-manager',
-  '@aws-sdk/client-ec2',
-  '@aws-sdk/client-route-53',
-  '@aws-sdk/client-sns',
-  '@aws-sdk/client-sqs',
-  '@aws-sdk/client-sts',
-  '@aws-sdk/client-s3',
-  '@aws-sdk/s3-request-presigner',
-];
-
-/** The demo loads the providers and their AWS SDK clients: only when asked for. */
-async function loadDemo() {
-  try {
-    return await import('./demo/demo.js');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error;
-    throw new EnvironmentError(
-      `crkit demo needs the AWS SDK clients of its providers (${(error as Error).message}): ` +
-        `npm install --save-dev ${DEMO_PACKAGES.join(' ')}`,
-      { cause: error },
-    );
-  }
-}
 
 /** The exit code for an error a command threw, after saying what to do about it. */
 function report(error: unknown, io: CliIo): ExitCode {

@@ -1,12 +1,8 @@
-import { parseArgs } from 'node:util';
 import { createS3ResponseBucket } from '../../testing/s3-responses.js';
 import { prepareAws } from '../aws-target.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { fitToWidth } from '../fit-width.js';
-import { DEMO_HELP } from '../help.js';
 import type { CliIo } from '../io.js';
-import { parseCommandLine } from '../parse.js';
-import { UsageError } from '../usage-error.js';
 import { azScenario } from './az-scenario.js';
 import { cognitoScenario } from './cognito-scenario.js';
 import { dnsScenario } from './dns-scenario.js';
@@ -60,29 +56,12 @@ function summarise(results: readonly ScenarioResult[], seconds: string, io: CliI
 }
 
 /**
- * `crkit demo`: the local emulator, and crkit's ready-made providers played through their lifecycles with real
+ * `crkit demo` (its command line read by demo-command.ts): the local emulator, and crkit's ready-made providers played through their lifecycles with real
  * pre-signed S3 response URLs, each outcome checked in the emulator.
  */
-export async function runDemo(args: string[], given: CliIo): Promise<ExitCode> {
+export async function runDemo(given: CliIo): Promise<ExitCode> {
   // Long physical ids and reasons wrap instead of running on: a 100-column terminal shows every line whole.
   const io = fitToWidth(given, 100);
-  const { values, positionals } = parseCommandLine(
-    'demo',
-    () =>
-      parseArgs({
-        args,
-        options: { help: { type: 'boolean', short: 'h' } },
-        allowPositionals: true,
-        strict: true,
-      }),
-    ['help'],
-  );
-  if (values.help) {
-    io.out(DEMO_HELP);
-    return EXIT.ok;
-  }
-  if (positionals.length > 0)
-    throw new UsageError(`crkit demo takes no arguments, got ${positionals.join(' ')}`);
   const started = performance.now();
   const target = await prepareAws(true, io.env);
   const aws = target.aws;
