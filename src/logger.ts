@@ -1,5 +1,7 @@
 import { ENV } from './constants.js';
 import { redact } from './redact.js';
+import { aFunction, oneOf } from './validation/option-rules.js';
+import { lazy, type OptionsShape, option, optionsObject, parseOptions } from './validation/option-schemas.js';
 
 /** Structured attributes of one log line. */
 export type LogAttributes = Record<string, unknown>;
@@ -40,6 +42,13 @@ export interface JsonLoggerOptions {
   readonly write?: (line: string) => void;
 }
 
+const jsonLoggerOptions = lazy(() =>
+  optionsObject({
+    level: option(oneOf(LEVELS)).optional(),
+    write: option(aFunction('a function (line: string) => void')).optional(),
+  } satisfies OptionsShape<JsonLoggerOptions>),
+);
+
 function levelFromEnvironment(): LogLevel {
   const value = process.env[ENV.logLevel]?.toLowerCase();
   return LEVELS.find((level) => level === value) ?? 'warn';
@@ -52,6 +61,7 @@ function serialise(value: unknown): unknown {
 /**
  * A logger that writes one JSON object per line, with every pre-signed URL credential removed from the line.
  *
+ * @throws {ConfigurationError} when an option is unknown (naming the one it resembles) or its value is wrong.
  * @example
  * ```ts
  * import { createJsonLogger } from 'crkit/advanced';
@@ -60,6 +70,7 @@ function serialise(value: unknown): unknown {
  * ```
  */
 export function createJsonLogger(options: JsonLoggerOptions = {}): Logger {
+  parseOptions(jsonLoggerOptions(), options, { root: '' });
   const threshold = LEVELS.indexOf(options.level ?? levelFromEnvironment());
   const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
   const log =

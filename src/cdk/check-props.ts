@@ -1,11 +1,11 @@
 import type * as z from 'zod';
-import { parseOrRefuse } from '../validation/option-schemas.js';
+import { parseOrRefuse, type ZodShape } from '../validation/option-schemas.js';
 
 /**
  * Each key of a props type `T` with its zod schema, so that the compiler keeps a construct's props and their checks
  * in step: `z.strictObject({ ... } satisfies PropsShape<WidgetProps>)`.
  */
-export type PropsShape<T> = { readonly [K in keyof T]-?: z.ZodType };
+export type PropsShape<T> = ZodShape<T>;
 
 /** Where {@link checkProps} reports from. */
 export interface CheckPropsContext {

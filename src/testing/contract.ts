@@ -1,6 +1,7 @@
 import { ConfigurationError } from '../errors.js';
 import { type ConnectProviderOptions, connectProvider } from './connect-provider.js';
 import { type ContractCheck, runContractChecks } from './contract-checks.js';
+import { checkContractOptions } from './kit-options.js';
 import type { PropertiesOf } from './lifecycle-steps.js';
 import type { LifecycleEntry } from './lifecycle-timeline.js';
 import { captureOutput } from './output-capture.js';
@@ -64,6 +65,7 @@ export interface ContractReport {
  * 4096 bytes and is the only one for its request, and no ResponseURL credential reaches stdout, stderr, the console,
  * crkit's logger or a response. Works with any test runner; it never throws for a violation.
  *
+ * @throws {ConfigurationError} when an option is unknown (naming the one it resembles) or its value is wrong.
  * @example
  * ```ts
  * import * as z from 'zod';
@@ -85,6 +87,7 @@ export async function checkContract<T extends ProviderTarget>(
   target: T,
   options: ContractOptions<PropertiesOf<T>>,
 ): Promise<ContractReport> {
+  checkContractOptions(options);
   const output = captureOutput();
   const provider = await connectProvider(target, options).catch((error: unknown) => {
     output.restore();

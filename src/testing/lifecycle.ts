@@ -1,5 +1,6 @@
 import { ConfigurationError } from '../errors.js';
 import { type ConnectProviderOptions, connectProvider } from './connect-provider.js';
+import { checkLifecycleOptions } from './kit-options.js';
 import { type LifecycleStep, normaliseSteps, type PropertiesOf } from './lifecycle-steps.js';
 import { type LifecycleProgress, type LifecycleTimeline, summariseTimeline } from './lifecycle-timeline.js';
 import type { ProviderTarget } from './provider-target.js';
@@ -43,6 +44,7 @@ const TOPIC = 'arn:aws:sns:us-east-1:123456789012:crkit-provider';
  * LogicalResourceId, a fresh RequestId per request and each physical id taken from the previous answer, and checks
  * every answer as CloudFormation would.
  *
+ * @throws {ConfigurationError} when an option is unknown (naming the one it resembles) or its value is wrong.
  * @example
  * ```ts
  * import * as z from 'zod';
@@ -67,6 +69,7 @@ export async function playLifecycle<T extends ProviderTarget>(
   target: T,
   options: LifecycleOptions<PropertiesOf<T>>,
 ): Promise<LifecycleTimeline> {
+  checkLifecycleOptions(options);
   const steps = normaliseSteps(options.steps);
   const provider = await connectProvider(target, options);
   try {

@@ -1,5 +1,6 @@
 import { createServer } from 'node:net';
 import { ConfigurationError, EnvironmentError } from '../errors.js';
+import { checkLocalAwsOptions } from './kit-options.js';
 import { launchMoto, MOTO_HOST } from './moto-process.js';
 
 const COMMAND_ENV = 'CRKIT_MOTO_SERVER';
@@ -137,7 +138,7 @@ export interface LocalAws extends AsyncDisposable {
  * Starts the local AWS emulator `moto_server` on a free loopback port and resolves once it serves requests. The
  * process is killed by `stop()`, on process exit, and (on POSIX) when the Node process dies by a signal.
  *
- * @throws {ConfigurationError} when an option is invalid.
+ * @throws {ConfigurationError} when an option is unknown (naming the one it resembles) or its value is wrong.
  * @throws {EnvironmentError} when `moto_server` is not installed, exits early or does not answer in time.
  * @example
  * ```ts
@@ -151,6 +152,7 @@ export interface LocalAws extends AsyncDisposable {
  * ```
  */
 export async function startLocalAws(options: LocalAwsOptions = {}): Promise<LocalAws> {
+  checkLocalAwsOptions(options);
   // An empty CRKIT_MOTO_SERVER counts as unset, as shells often export empty variables.
   const command = options.command ?? (process.env[COMMAND_ENV] || 'moto_server');
   const region = options.region ?? 'us-east-1';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ResponseBody } from '../core/fit-response.js';
+import { checkResponseCaptureOptions } from './kit-options.js';
 
 /** One PUT that the capture accepted. */
 export interface CapturedResponse {
@@ -53,6 +54,7 @@ export interface ResponseCapture {
  * Starts a loopback HTTP server that records every response PUT, as CloudFormation's response bucket would receive
  * it, and notes any second response to the same request.
  *
+ * @throws {ConfigurationError} when an option is unknown (naming the one it resembles) or its value is wrong.
  * @example
  * ```ts
  * import { startResponseCapture } from 'crkit/testing';
@@ -64,6 +66,7 @@ export interface ResponseCapture {
  * ```
  */
 export async function startResponseCapture(options: ResponseCaptureOptions = {}): Promise<ResponseCapture> {
+  checkResponseCaptureOptions(options);
   const responses: CapturedResponse[] = [];
   const duplicates: string[] = [];
   const tries = new Map<string, number>();

@@ -47,6 +47,15 @@ export const nonEmptyString = (noun = 'a non-empty string'): Rule => ({
 /** A string matching `pattern`, said as `noun`. */
 export const matching = (pattern: RegExp, noun: string): Rule => ({ expected: noun, test: matches(pattern) });
 
+/** One of `values`, each shown as JSON in the message: `"debug", "info", "warn" or "error"`. */
+export const oneOf = (values: readonly unknown[]): Rule => {
+  const shown = values.map((value) => JSON.stringify(value));
+  return {
+    expected: `${shown.slice(0, -1).join(', ')}${shown.length > 1 ? ' or ' : ''}${shown.at(-1) ?? 'nothing'}`,
+    test: (value) => values.includes(value),
+  };
+};
+
 /** An integer from `min` to `max` (inclusive; no upper bound when `max` is undefined), in `unit` if any. */
 export const integerFrom = (min: number, max?: number, unit = ''): Rule => ({
   expected:

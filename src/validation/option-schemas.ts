@@ -39,6 +39,9 @@ export class OptionSpec {
   }
 }
 
+/** Each key of an options type `T` with its zod schema: the compiler keeps the two in step. */
+export type ZodShape<T> = { readonly [K in keyof T]-?: z.ZodType };
+
 /** Each key of an options type `T` with its declaration: the compiler keeps the two in step. */
 export type OptionsShape<T> = { readonly [K in keyof T]-?: OptionSpec };
 

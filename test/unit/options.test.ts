@@ -7,7 +7,12 @@ import { sqsHandler } from '../../src/entry/sqs.js';
 import { ConfigurationError } from '../../src/errors.js';
 import { dynamoDbIdempotencyStore } from '../../src/idempotency/dynamodb-store.js';
 import { memoryIdempotencyStore } from '../../src/idempotency/memory-store.js';
+import { createJsonLogger } from '../../src/logger.js';
 import { defineResource } from '../../src/resource/define-resource.js';
+import { checkContract } from '../../src/testing/contract.js';
+import { playLifecycle } from '../../src/testing/lifecycle.js';
+import { startLocalAws } from '../../src/testing/local-aws.js';
+import { startResponseCapture } from '../../src/testing/response-capture.js';
 import { testSeams } from '../../src/testing/test-seams.js';
 
 const Ok = defineResource({
@@ -275,5 +280,47 @@ describe('definition options', () => {
 
   it('accepts a definition spread into another', () => {
     expect(() => defineResource({ ...Ok, create: () => ({ physicalResourceId: 'x' }) })).not.toThrow();
+  });
+});
+
+describe('createJsonLogger options', () => {
+  it('refuses a level it does not know and a misspelt option', () => {
+    expect(refusal(() => createJsonLogger({ level: 'verbose' as never })).message).toBe(
+      'level: expected "debug", "info", "warn" or "error", got "verbose"',
+    );
+    expect(refusal(() => createJsonLogger({ levl: 'info' } as never)).message).toBe(
+      'levl: unknown option (did you mean "level"?)',
+    );
+    expect(refusal(() => createJsonLogger({ write: 'stderr' as never })).option).toBe('write');
+  });
+});
+
+describe('test kit options', () => {
+  it('refuses a misspelt option of playLifecycle before playing anything', async () => {
+    await expect(playLifecycle(Ok, { steps: ['delete'], responseWait: 10 } as never)).rejects.toThrow(
+      'responseWait: unknown option (did you mean "responseWaitMs"?)',
+    );
+    await expect(playLifecycle(Ok, { steps: [], via: 'http' } as never)).rejects.toThrow(
+      'via: expected "lambda", "sns" or "sqs"',
+    );
+  });
+
+  it('refuses a misspelt option of checkContract, naming it', async () => {
+    await expect(checkContract(Ok, { properties: {}, updates: {} } as never)).rejects.toThrow(
+      'updates: unknown option (did you mean "update"?)',
+    );
+    await expect(checkContract(Ok, { properties: 'Name=a' } as never)).rejects.toMatchObject({
+      option: 'properties',
+      message: 'properties: expected an object of resource properties',
+    });
+  });
+
+  it('refuses a misspelt option of startLocalAws and startResponseCapture before starting anything', async () => {
+    await expect(startLocalAws({ startupTimeout: 5 } as never)).rejects.toThrow(
+      'startupTimeout: unknown option (did you mean "startupTimeoutMs"?)',
+    );
+    await expect(startResponseCapture({ behavior: () => ({}) } as never)).rejects.toThrow(
+      'behavior: unknown option (did you mean "behaviour"?)',
+    );
   });
 });

@@ -1,0 +1,102 @@
+import * as z from 'zod';
+import { parseOrRefuse, type ZodShape } from '../validation/option-schemas.js';
+import type { ConnectProviderOptions } from './connect-provider.js';
+import type { ContractOptions } from './contract.js';
+import type { LifecycleOptions } from './lifecycle.js';
+import type { LocalAwsOptions } from './local-aws.js';
+import type { ResponseCaptureOptions } from './response-capture.js';
+
+/**
+ * The options of the test kit's functions, checked as crkit checks every options object: an unknown key is refused,
+ * named with the option it resembles, and a wrong value names its option. Zod schemas, built when a function is
+ * first called (the test kit never runs in a Lambda, so no start-up budget applies).
+ */
+
+/** A value checked where it is used (by the entry or the normaliser it is passed to), so that its message names it there. */
+const checkedWhereUsed = () => z.unknown().optional();
+const aFunction = (noun: string) =>
+  z.custom<(...args: never[]) => unknown>((value) => typeof value === 'function', {
+    error: `expected ${noun}`,
+  });
+const milliseconds = (noun: string) =>
+  z
+    .number({ error: `expected ${noun}` })
+    .int({ error: `expected ${noun}` })
+    .min(1, { error: `expected ${noun}` });
+const text = z.string({ error: 'expected a string' });
+
+const connectShape = () =>
+  ({
+    via: z.enum(['lambda', 'sns', 'sqs'], { error: 'expected "lambda", "sns" or "sqs"' }).optional(),
+    raw: z.boolean({ error: 'expected true or false' }).optional(),
+    delivery: checkedWhereUsed(),
+    responses: checkedWhereUsed(),
+    lambdaTimeoutMs: milliseconds('a whole number of milliseconds >= 1').optional(),
+    responseWaitMs: z
+      .number({ error: 'expected a number of milliseconds >= 0' })
+      .min(0, { error: 'expected a number of milliseconds >= 0' })
+      .optional(),
+    handlerOptions: checkedWhereUsed(),
+    logger: checkedWhereUsed(),
+  }) satisfies ZodShape<ConnectProviderOptions>;
+
+const stackShape = () => ({
+  resourceType: text.optional(),
+  stackId: text.optional(),
+  logicalResourceId: text.optional(),
+});
+
+let lifecycle: z.ZodType | undefined;
+let contract: z.ZodType | undefined;
+let localAws: z.ZodType | undefined;
+let responseCapture: z.ZodType | undefined;
+
+/** Checks `playLifecycle`'s options. @throws {ConfigurationError} naming the first offending option. */
+export function checkLifecycleOptions(options: unknown): void {
+  lifecycle ??= z.strictObject({
+    ...connectShape(),
+    ...stackShape(),
+    steps: z.array(z.unknown(), { error: 'expected a list of steps, like [{ create: { ... } }, "delete"]' }),
+    serviceToken: text.optional(),
+    onProgress: aFunction('a function (progress) => void').optional(),
+  } satisfies ZodShape<LifecycleOptions<unknown>>);
+  parseOrRefuse(lifecycle, options);
+}
+
+/** Checks `checkContract`'s options. @throws {ConfigurationError} naming the first offending option. */
+export function checkContractOptions(options: unknown): void {
+  const properties = z.record(z.string(), z.unknown(), {
+    error: 'expected an object of resource properties',
+  });
+  contract ??= z.strictObject({
+    ...connectShape(),
+    ...stackShape(),
+    properties,
+    update: properties.optional(),
+    replacement: properties.optional(),
+    invalidProperties: properties.optional(),
+    exists: aFunction('a function (physicalResourceId) => Promise<boolean>').optional(),
+  } satisfies ZodShape<ContractOptions<unknown>>);
+  parseOrRefuse(contract, options);
+}
+
+/** Checks `startLocalAws`'s options. @throws {ConfigurationError} naming the first offending option. */
+export function checkLocalAwsOptions(options: unknown): void {
+  localAws ??= z.strictObject({
+    command: text.optional(),
+    region: text.optional(),
+    startupTimeoutMs: milliseconds('a whole number of milliseconds >= 1').optional(),
+    serverEnv: z
+      .record(z.string(), z.string(), { error: 'expected an object of environment variables (strings)' })
+      .optional(),
+  } satisfies ZodShape<LocalAwsOptions>);
+  parseOrRefuse(localAws, options);
+}
+
+/** Checks `startResponseCapture`'s options. @throws {ConfigurationError} naming the first offending option. */
+export function checkResponseCaptureOptions(options: unknown): void {
+  responseCapture ??= z.strictObject({
+    behaviour: aFunction('a function ({ key, attempt }) => { status?, delayMs?, reset? }').optional(),
+  } satisfies ZodShape<ResponseCaptureOptions>);
+  parseOrRefuse(responseCapture, options);
+}
