@@ -45,6 +45,17 @@ function bytesOf(metafile: Metafile, pkg: string, output?: string): number {
 
 const KiB = 1024;
 
+/** A Create of the fixture's `Custom::Greeting`, answered to `url`. */
+const event = (url: string, id: string) => ({
+  RequestType: 'Create',
+  ResponseURL: url,
+  StackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/app/5b9a8f10',
+  RequestId: id,
+  LogicalResourceId: 'Greeting',
+  ResourceType: 'Custom::Greeting',
+  ResourceProperties: { ServiceToken: 'arn:aws:lambda:us-east-1:123456789012:function:p', Name: id },
+});
+
 describe('a provider bundled as crkit’s constructs bundle it', () => {
   it('keeps undici out of the file Lambda loads at init, in a chunk imported when first needed', async () => {
     const metafile = await bundle(fixture('construct-provider.ts'), 'split');
@@ -63,15 +74,6 @@ describe('a provider bundled as crkit’s constructs bundle it', () => {
   it('answers, loads undici in that bundle (or the test fails saying why not), and answers through it', async () => {
     await bundle(fixture('construct-provider.ts'), 'answers');
     const urls = [capture.responseUrl(), capture.responseUrl()];
-    const event = (url: string, id: string) => ({
-      RequestType: 'Create',
-      ResponseURL: url,
-      StackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/app/5b9a8f10',
-      RequestId: id,
-      LogicalResourceId: 'Greeting',
-      ResourceType: 'Custom::Greeting',
-      ResourceProperties: { ServiceToken: 'arn:aws:lambda:us-east-1:123456789012:function:p', Name: id },
-    });
     const invoke = join(dir, 'invoke-construct.mjs');
     await writeFile(
       invoke,
@@ -109,15 +111,6 @@ console.log(typeof Pool);`,
     });
     await build(options);
     const urls = [capture.responseUrl(), capture.responseUrl()];
-    const event = (url: string, id: string) => ({
-      RequestType: 'Create',
-      ResponseURL: url,
-      StackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/app/5b9a8f10',
-      RequestId: id,
-      LogicalResourceId: 'Greeting',
-      ResourceType: 'Custom::Greeting',
-      ResourceProperties: { ServiceToken: 'arn:aws:lambda:us-east-1:123456789012:function:p', Name: id },
-    });
     const invoke = join(dir, 'invoke-no-require.mjs');
     await writeFile(
       invoke,
