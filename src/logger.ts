@@ -49,6 +49,26 @@ const jsonLoggerOptions = lazy(() =>
   } satisfies OptionsShape<JsonLoggerOptions>),
 );
 
+/**
+ * The lowest level (an index in `LEVELS`) that each of crkit's JSON loggers writes, and each wrapper of one: a line
+ * below it is dropped before any work is done for it (its redaction costs more than the line). Other loggers (a
+ * Powertools `Logger`, `console`) are not in it: every line goes to them, redacted.
+ */
+const THRESHOLDS = new WeakMap<Logger, number>();
+
+/** Whether `logger` may write a line at `level`: false only when it is known to drop it. */
+function writesAt(logger: Logger, level: LogLevel): boolean {
+  const threshold = THRESHOLDS.get(logger);
+  return threshold === undefined || LEVELS.indexOf(level) >= threshold;
+}
+
+/** `wrapper`, known to drop what `inner` drops. */
+function sameThreshold(wrapper: Logger, inner: Logger): Logger {
+  const threshold = THRESHOLDS.get(inner);
+  if (threshold !== undefined) THRESHOLDS.set(wrapper, threshold);
+  return wrapper;
+}
+
 function levelFromEnvironment(): LogLevel {
   const value = process.env[ENV.logLevel]?.toLowerCase();
   return LEVELS.find((level) => level === value) ?? 'warn';
@@ -87,7 +107,9 @@ export function createJsonLogger(options: JsonLoggerOptions = {}): Logger {
       });
       write(redact(line));
     };
-  return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
+  const logger = { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
+  THRESHOLDS.set(logger, threshold);
+  return logger;
 }
 
 /**
@@ -107,12 +129,16 @@ export function guardLogger(logger: Logger): Logger {
         // Nothing to do: there is nowhere else to log to.
       }
     };
-  return { debug: guarded('debug'), info: guarded('info'), warn: guarded('warn'), error: guarded('error') };
+  return sameThreshold(
+    { debug: guarded('debug'), info: guarded('info'), warn: guarded('warn'), error: guarded('error') },
+    logger,
+  );
 }
 
 /**
  * A request's logger: each line's message and attributes pass through the request's redaction (`clean`) before the
- * logger sees them, whichever logger it is.
+ * logger sees them, whichever logger it is. A line crkit's JSON logger would drop (below its level) is dropped
+ * here, unredacted and unwritten.
  */
 export function redactingLogger(
   logger: Logger,
@@ -120,7 +146,12 @@ export function redactingLogger(
 ): Logger {
   const line =
     (level: LogLevel) =>
-    (message: string, ...attributes: LogAttributes[]) =>
+    (message: string, ...attributes: LogAttributes[]) => {
+      if (!writesAt(logger, level)) return;
       logger[level](clean.text(message), ...attributes.map((item) => clean.value(item) as LogAttributes));
-  return { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') };
+    };
+  return sameThreshold(
+    { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') },
+    logger,
+  );
 }

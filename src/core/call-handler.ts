@@ -69,14 +69,22 @@ async function runCreate(
 ): Promise<HandlerOutcome> {
   const parsed = parseProperties(definition, event.ResourceProperties, 'ResourceProperties');
   if (!parsed.ok) return failed(failedId, parsed.error.message);
-  const physicalResourceId = defaultPhysicalResourceId(event);
+  // The default id is a SHA-256, and node:crypto takes milliseconds to load: it is computed only when read, by the
+  // handler or because the handler returned no id of its own.
+  let defaultId: string | undefined;
+  const physicalResourceId = () => {
+    defaultId ??= defaultPhysicalResourceId(event);
+    return defaultId;
+  };
   let result: HandlerResult | undefined | void;
   try {
     result = await definition.create({
       ...run,
       requestType: 'Create',
       properties: parsed.value,
-      physicalResourceId,
+      get physicalResourceId() {
+        return physicalResourceId();
+      },
       event,
     });
   } catch (error) {
@@ -85,7 +93,7 @@ async function runCreate(
   }
   let id: unknown;
   try {
-    id = result?.physicalResourceId ?? physicalResourceId;
+    id = result?.physicalResourceId ?? physicalResourceId();
   } catch (error) {
     return failed(failedId, `create returned a result that could not be read: ${errorText(error)}`);
   }

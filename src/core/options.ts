@@ -53,7 +53,8 @@ export interface ResolvedOptions extends SendDependencies {
   readonly allowedResponseOrigins: readonly string[];
   readonly timeoutMarginMs: number;
   readonly retry: RetryOptions;
-  readonly preload: () => void;
+  /** Starts loading what answering to a ResponseURL of this scheme (`https:`) takes. */
+  readonly preload: (protocol: string) => void;
   readonly authorize: NonNullable<HandlerOptions['authorize']>;
 }
 
@@ -136,8 +137,9 @@ export function resolveOptions(
   originsFromEnvironment();
   const seams = testSeamsOf(options);
   const transport = seams.transport ?? defaultTransport;
+  const logger = guardLogger(options.logger ?? createJsonLogger());
   return {
-    logger: guardLogger(options.logger ?? createJsonLogger()),
+    logger,
     allowedResponseOrigins: options.allowedResponseOrigins ?? [],
     timeoutMarginMs: options.timeoutMarginMs ?? 3000,
     retry: options.retry ?? {},
@@ -146,6 +148,7 @@ export function resolveOptions(
     sleep: seams.sleep ?? ((ms) => sleep(ms)),
     random: seams.random ?? Math.random,
     authorize: withEnvironmentAllowlist(options.authorize),
-    preload: transport === defaultTransport ? preloadTransport : () => undefined,
+    preload:
+      transport === defaultTransport ? (protocol) => preloadTransport(protocol, logger) : () => undefined,
   };
 }

@@ -78,7 +78,7 @@ export async function serveRequest(raw: unknown, context: ServeContext): Promise
     options.logger.error('request not answered: no usable ResponseURL', { ...ids, problem: url.problem });
     return { kind: 'dropped', problem: url.problem };
   }
-  options.preload();
+  options.preload(url.url.protocol);
   const redactor = createRedactor();
   redactor.add(url.url.href);
   const logger = redactingLogger(options.logger, redactor);

@@ -57,17 +57,30 @@ function urlSecrets(url: string): string[] {
 
 /** Creates the redactor of one request. */
 export function createRedactor(): Redactor {
+  // Secrets are recorded as they are added (strings do not change) and their forms worked out at the first `text`
+  // after: most requests that succeed never redact a text, and the forms of a ResponseURL take a cold start
+  // milliseconds to compute.
+  const secrets: string[] = [];
   const forms = new Set<string>();
-  const addString = (secret: string) => {
-    for (const form of formsOf(secret)) forms.add(form);
+  let formed = 0;
+  /** The forms to remove, longest first, so that a secret containing another is removed whole. */
+  let sorted: string[] = [];
+  const currentForms = (): readonly string[] => {
+    if (formed === secrets.length) return sorted;
+    for (const secret of secrets.slice(formed)) {
+      const parts = /^https?:\/\//i.test(secret) ? urlSecrets(secret) : [secret];
+      for (const part of parts) for (const form of formsOf(part)) forms.add(form);
+    }
+    formed = secrets.length;
+    sorted = [...forms].sort((a, b) => b.length - a.length);
+    return sorted;
   };
   const add = (secret: unknown, depth = 0): void => {
     if (depth > 8 || secret === undefined || secret === null) return;
     if (typeof secret === 'string') {
-      if (/^https?:\/\//i.test(secret)) for (const part of urlSecrets(secret)) addString(part);
-      else addString(secret);
+      secrets.push(secret);
     } else if (typeof secret === 'number' || typeof secret === 'boolean' || typeof secret === 'bigint') {
-      addString(String(secret));
+      secrets.push(String(secret));
     } else if (typeof secret === 'object') {
       try {
         for (const item of Object.values(secret)) add(item, depth + 1);
@@ -78,8 +91,7 @@ export function createRedactor(): Redactor {
   };
   const text = (input: string): string => {
     let output = input;
-    // Longest first, so that a secret containing another is removed whole.
-    for (const form of [...forms].sort((a, b) => b.length - a.length)) output = output.replaceAll(form, MASK);
+    for (const form of currentForms()) output = output.replaceAll(form, MASK);
     return redact(output);
   };
   const value = (input: unknown, depth = 0): unknown => {

@@ -1,5 +1,7 @@
 import type { Pool } from 'undici';
+import { errorText } from '../error-text.js';
 import { EnvironmentError } from '../errors.js';
+import type { Logger } from '../logger.js';
 import { loadNodeClient, nodeHttpsTransport } from './https-transport.js';
 
 /** One HTTP PUT of a response body. */
@@ -58,15 +60,35 @@ export function loadUndici(): Promise<Undici> {
 /** Whether this process has answered a request: until then it has not needed undici. */
 let answered = false;
 
+/** The line a provider logs when undici cannot load: its answers still go out, through `node:https`. */
+export const UNDICI_FALLBACK_WARNING =
+  'crkit: undici could not load, so responses are sent through node:https (one connection each, no keep-alive pool)';
+
+/** Logs {@link UNDICI_FALLBACK_WARNING} through `logger` if `loading` (undici's import) fails; never rejects. */
+export async function warnIfUndiciFails(loading: Promise<unknown>, logger: Logger): Promise<void> {
+  try {
+    await loading;
+  } catch (error) {
+    logger.warn(UNDICI_FALLBACK_WARNING, { error: errorText(error) });
+  }
+}
+
 /**
- * Called when a request arrives: starts importing Node's client (`node:https`, and `node:http`, which it loads
- * anyway), which the first PUT takes, so that it loads while the handler awaits its own I/O. undici starts loading
- * only when a request arrives after one was answered: the cold invocation never loads it (neither before its answer
- * nor in its tail, near its deadline), a warm one loads it while its handler runs (`npm run bench -- --only=candidates`).
+ * Called when a request arrives, with its ResponseURL's scheme and the configured logger: starts importing the Node
+ * client of that scheme (`node:https` for S3; only that one, since `node:https` loads TLS that an `http:` answer
+ * never needs), which the first PUT takes, so that it loads while the handler awaits its own I/O. undici starts
+ * loading only when a request arrives after one was answered: the cold invocation never loads it (neither before its
+ * answer nor in its tail, near its deadline), a warm one loads it while its handler runs
+ * (`npm run bench -- --only=candidates`). If it cannot load, `logger` gets one warning (undici loads once per
+ * process).
  */
-export function preloadTransport(): void {
-  for (const protocol of ['https:', 'http:']) void loadNodeClient(protocol).catch(() => undefined);
-  if (answered) setImmediate(() => void loadUndici().catch(() => undefined));
+export function preloadTransport(protocol: string, logger: Logger): void {
+  void loadNodeClient(protocol).catch(() => undefined);
+  if (answered && !loading) {
+    setImmediate(() => {
+      if (!loading) void warnIfUndiciFails(loadUndici(), logger);
+    });
+  }
 }
 
 /**

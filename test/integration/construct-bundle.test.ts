@@ -45,6 +45,17 @@ function bytesOf(metafile: Metafile, pkg: string, output?: string): number {
 
 const KiB = 1024;
 
+/** A Create of the fixture's `Custom::Greeting`, answered to `url`. */
+const event = (url: string, id: string) => ({
+  RequestType: 'Create',
+  ResponseURL: url,
+  StackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/app/5b9a8f10',
+  RequestId: id,
+  LogicalResourceId: 'Greeting',
+  ResourceType: 'Custom::Greeting',
+  ResourceProperties: { ServiceToken: 'arn:aws:lambda:us-east-1:123456789012:function:p', Name: id },
+});
+
 describe('a provider bundled as crkit’s constructs bundle it', () => {
   it('keeps undici out of the file Lambda loads at init, in a chunk imported when first needed', async () => {
     const metafile = await bundle(fixture('construct-provider.ts'), 'split');
@@ -63,15 +74,6 @@ describe('a provider bundled as crkit’s constructs bundle it', () => {
   it('answers, loads undici in that bundle (or the test fails saying why not), and answers through it', async () => {
     await bundle(fixture('construct-provider.ts'), 'answers');
     const urls = [capture.responseUrl(), capture.responseUrl()];
-    const event = (url: string, id: string) => ({
-      RequestType: 'Create',
-      ResponseURL: url,
-      StackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/app/5b9a8f10',
-      RequestId: id,
-      LogicalResourceId: 'Greeting',
-      ResourceType: 'Custom::Greeting',
-      ResourceProperties: { ServiceToken: 'arn:aws:lambda:us-east-1:123456789012:function:p', Name: id },
-    });
     const invoke = join(dir, 'invoke-construct.mjs');
     await writeFile(
       invoke,
@@ -97,6 +99,56 @@ console.log(typeof Pool);`,
       Status: 'SUCCESS',
       Data: { Text: 'Hello, second' },
     });
+  });
+
+  it('answers through node:https and warns once on standard error when undici cannot load in the bundle', async () => {
+    // Without the constructs' `require` banner, undici's CommonJS `require` of a Node built-in throws in an ES module.
+    const outdir = join(dir, 'no-require');
+    const { banner: _banner, ...options } = providerBuildOptions({
+      entry: fixture('construct-provider.ts'),
+      outdir,
+      target: 'node22',
+    });
+    await build(options);
+    const urls = [capture.responseUrl(), capture.responseUrl()];
+    const invoke = join(dir, 'invoke-no-require.mjs');
+    await writeFile(
+      invoke,
+      `import { handler, loadUndici } from ${JSON.stringify(join(outdir, 'index.mjs'))};
+const context = { getRemainingTimeInMillis: () => 5000 };
+await handler(${JSON.stringify(event(urls[0] ?? '', 'first'))}, context);
+await handler(${JSON.stringify(event(urls[1] ?? '', 'second'))}, context);
+console.log(await loadUndici().then(() => 'loaded', () => 'not loaded'));
+await new Promise((resolve) => setImmediate(resolve));`,
+    );
+
+    const { stdout, stderr } = await run(process.execPath, [invoke], {
+      env: { ...process.env, CRKIT_ALLOW_RESPONSE_ORIGINS: capture.origin, CRKIT_LOG_LEVEL: 'warn' },
+      timeout: 15_000,
+    });
+
+    expect(stdout.trim()).toBe('not loaded');
+    const warnings = stderr
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as { level: string; message: string; error: string });
+    expect(warnings).toEqual([
+      expect.objectContaining({
+        level: 'warn',
+        message:
+          'crkit: undici could not load, so responses are sent through node:https (one connection each, no keep-alive pool)',
+        error: expect.stringContaining('require'),
+      }),
+    ]);
+    for (const [url, name] of [
+      [urls[0], 'first'],
+      [urls[1], 'second'],
+    ] as const) {
+      expect(capture.responseFor(url ?? '')?.body).toMatchObject({
+        Status: 'SUCCESS',
+        Data: { Text: `Hello, ${name}` },
+      });
+    }
   });
 
   it("gets the tree-shakeable zod although Powertools' schemas import { z }: over 300 KiB less", async () => {
