@@ -1,6 +1,6 @@
 // Changes proposed to crkit's core, measured without editing src/: each candidate is crkit as its constructs bundle
-// it, with source edits (bench/lib/bundle.ts substitutions) that load one more thing at its first use instead of at
-// init, or load undici at another moment. `npm run bench -- --only=candidates`.
+// it, with source edits (bench/lib/bundle.ts substitutions), side by side with crkit as it is and the hand-written
+// references. `npm run bench -- --only=candidates`.
 import { fileURLToPath } from 'node:url';
 import type { Substitution } from '../lib/bundle.js';
 import { type BundleSpec, floorRow, type Variant } from './variants.js';
@@ -18,41 +18,17 @@ const replace = (path: string, from: string, to: string): Substitution => ({
   },
 });
 
-/** undici as before: loaded when any request arrives (the handler's first turn), the cold one included. */
-const UNDICI_AT_REQUEST = [
-  replace('response/transport.ts', '  if (answered) setImmediate(', '  setImmediate('),
-];
-
-/** undici loaded when the first PUT starts (it goes through node:https meanwhile). */
-const UNDICI_AT_FIRST_PUT = [
-  replace('response/transport.ts', '  if (answered) setImmediate(', '  if (false) setImmediate('),
+/** The three event schemas and their union made at init, the union parsing every request (as before 2026-12-01). */
+const EVENT_UNION_AT_INIT = [
   replace(
-    'response/transport.ts',
-    '    try {\n      return await nodeHttpsTransport(put);',
-    '    try {\n      void loadUndici().catch(() => undefined);\n      return await nodeHttpsTransport(put);',
-  ),
-];
-
-/** `node:https` imported at init, as before, instead of when a request arrives. */
-const HTTPS_AT_INIT = [
-  replace(
-    'response/https-transport.ts',
-    "import type { ResponseTransport } from './transport.js';",
-    "import { request as loadedAtInit } from 'node:https';\nimport type { ResponseTransport } from './transport.js';",
+    'core/parse-request.ts',
+    'const schema = type === undefined ? eventUnion() : eventSchemaOf(type);',
+    'const schema = type === undefined ? unionAtInit : unionAtInit;',
   ),
   replace(
-    'response/https-transport.ts',
-    "https ??= import('node:https').then((module) => module.request);",
-    'https ??= Promise.resolve(loadedAtInit);',
-  ),
-];
-
-/** `node:https` imported at the first PUT, not when a request arrives. */
-const HTTPS_AT_FIRST_PUT = [
-  replace(
-    'response/transport.ts',
-    "  for (const protocol of ['https:', 'http:']) void loadNodeClient(protocol).catch(() => undefined);\n",
-    '',
+    'core/parse-request.ts',
+    'function requestTypeOf(',
+    'const unionAtInit = eventUnion();\nfunction requestTypeOf(',
   ),
 ];
 
@@ -67,20 +43,15 @@ const candidate = (id: string, substitutions: readonly Substitution[]): BundleSp
 /** crkit as it is, and with each candidate applied. */
 export const CANDIDATE_BUNDLES: readonly BundleSpec[] = [
   { id: 'floor', entry: here('./handlers/floor.ts') },
+  { id: 'floor-zod', entry: here('./handlers/floor-zod.ts') },
   { id: 'crkit', entry: CRKIT, bundler: 'construct' },
-  candidate('undici-at-request', UNDICI_AT_REQUEST),
-  candidate('undici-at-first-put', UNDICI_AT_FIRST_PUT),
-  candidate('https-at-init', HTTPS_AT_INIT),
-  candidate('https-at-first-put', HTTPS_AT_FIRST_PUT),
+  candidate('event-union-at-init', EVENT_UNION_AT_INIT),
 ];
 
 const LABELS: Readonly<Record<string, string>> = {
-  crkit:
-    'crkit as it is (node:crypto and the continuation schema at first use, undici when a request arrives after an answer, node:https when a request arrives)',
-  'undici-at-request': 'undici loaded when any request arrives (the former preloadTransport)',
-  'undici-at-first-put': 'undici loaded when the first PUT starts',
-  'https-at-init': 'node:https imported at init',
-  'https-at-first-put': 'node:https imported at the first PUT',
+  'floor-zod': 'hand-written + zod `import * as z` (reference)',
+  crkit: "crkit as it is (only the request's own type's event schema, made at its first parse)",
+  'event-union-at-init': 'the three event schemas and their union made at init, as before',
 };
 
 function rows(protocol: 'http' | 'https', workMs: number, ids: readonly string[]): Variant[] {
@@ -91,14 +62,8 @@ function rows(protocol: 'http' | 'https', workMs: number, ids: readonly string[]
   ];
 }
 
-/** Init-sensitive candidates where nothing hides them (the handler awaits nothing); transport ones over https too. */
+/** Init-sensitive candidates where nothing hides them (the handler awaits nothing), over https and http. */
 export const CANDIDATE_VARIANTS: readonly Variant[] = [
   ...rows('https', 0, Object.keys(LABELS)),
-  ...rows('https', 20, [
-    'crkit',
-    'undici-at-request',
-    'undici-at-first-put',
-    'https-at-init',
-    'https-at-first-put',
-  ]),
+  ...rows('http', 0, Object.keys(LABELS)),
 ];

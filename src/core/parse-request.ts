@@ -1,4 +1,4 @@
-import { type CustomResourceEvent, CustomResourceEventSchema } from '../event/schema.js';
+import { type CustomResourceEvent, eventSchemaOf, eventUnion } from '../event/schema.js';
 import { type Continuation, continuationSchema, isContinuation } from '../long-running/continuation.js';
 import { formatIssues } from '../validation/format-issues.js';
 
@@ -28,9 +28,22 @@ export function parseRequest(raw: unknown): ParsedRequest {
   }
   // Without zod's JIT (a parser compiled with `new Function` at an object schema's first parse): it pays off over
   // many parses, and an invocation parses one event; compiling it cost a cold start about a millisecond.
-  const parsed = CustomResourceEventSchema.safeParse(request, { reportInput: true, jitless: true });
+  // Only the schema of the request's own type is made; anything else is parsed by the union, which says what is wrong.
+  const type = requestTypeOf(request);
+  const schema = type === undefined ? eventUnion() : eventSchemaOf(type);
+  const parsed = schema.safeParse(request, { reportInput: true, jitless: true });
   if (!parsed.success) return invalid(parsed.error.issues);
   return { ok: true, event: parsed.data, continuation };
+}
+
+/** `Create`, `Update` or `Delete` when the request says so; a getter that throws says nothing. */
+function requestTypeOf(request: unknown): 'Create' | 'Update' | 'Delete' | undefined {
+  try {
+    const type = (request as { readonly RequestType?: unknown } | null | undefined)?.RequestType;
+    return type === 'Create' || type === 'Update' || type === 'Delete' ? type : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function invalid(issues: Parameters<typeof formatIssues>[0]): ParsedRequest {

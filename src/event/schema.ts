@@ -22,27 +22,60 @@ const extension = {
 
 const PhysicalResourceIdSchema = z.string().min(1, 'expected a non-empty string');
 
+const makeCreate = () => CloudFormationCustomResourceCreateSchema.extend(extension);
+const makeUpdate = () =>
+  CloudFormationCustomResourceUpdateSchema.extend({
+    ...extension,
+    PhysicalResourceId: PhysicalResourceIdSchema,
+  });
+const makeDelete = () =>
+  CloudFormationCustomResourceDeleteSchema.extend({
+    ...extension,
+    PhysicalResourceId: PhysicalResourceIdSchema,
+  });
+type EventSchemas = {
+  readonly Create: ReturnType<typeof makeCreate>;
+  readonly Update: ReturnType<typeof makeUpdate>;
+  readonly Delete: ReturnType<typeof makeDelete>;
+};
+const MAKE: { readonly [K in keyof EventSchemas]: () => EventSchemas[K] } = {
+  Create: makeCreate,
+  Update: makeUpdate,
+  Delete: makeDelete,
+};
+const made: { -readonly [K in keyof EventSchemas]?: EventSchemas[K] } = {};
+
+/**
+ * The schema of one request type, made at its first use: an invocation parses one request, and a provider's first
+ * request needs only its own type's schema before it is answered (building all three cost a cold start about 3 ms).
+ */
+export function eventSchemaOf<K extends keyof EventSchemas>(requestType: K): EventSchemas[K] {
+  made[requestType] ??= MAKE[requestType]();
+  return made[requestType] as EventSchemas[K];
+}
+
+/** The three request types' schemas, told apart by `RequestType`. */
+export const eventUnion = () =>
+  z.discriminatedUnion('RequestType', [
+    eventSchemaOf('Create'),
+    eventSchemaOf('Update'),
+    eventSchemaOf('Delete'),
+  ]);
+
 /** A `Create` request, as CloudFormation sends it. */
-export const CreateEventSchema = CloudFormationCustomResourceCreateSchema.extend(extension);
+export const CreateEventSchema = /* @__PURE__ */ eventSchemaOf('Create');
 
 /** An `Update` request, as CloudFormation sends it. */
-export const UpdateEventSchema = CloudFormationCustomResourceUpdateSchema.extend({
-  ...extension,
-  PhysicalResourceId: PhysicalResourceIdSchema,
-});
+export const UpdateEventSchema = /* @__PURE__ */ eventSchemaOf('Update');
 
 /** A `Delete` request, as CloudFormation sends it. */
-export const DeleteEventSchema = CloudFormationCustomResourceDeleteSchema.extend({
-  ...extension,
-  PhysicalResourceId: PhysicalResourceIdSchema,
-});
+export const DeleteEventSchema = /* @__PURE__ */ eventSchemaOf('Delete');
 
-/** Any custom-resource request, told apart by its `RequestType`. */
-export const CustomResourceEventSchema = z.discriminatedUnion('RequestType', [
-  CreateEventSchema,
-  UpdateEventSchema,
-  DeleteEventSchema,
-]);
+/**
+ * Any custom-resource request, told apart by its `RequestType`. Made when this module loads, where it is imported:
+ * crkit's own parsing does not use it (see {@link eventSchemaOf}), so a bundle that does not import it leaves it out.
+ */
+export const CustomResourceEventSchema = /* @__PURE__ */ eventUnion();
 
 /** A custom-resource `Create` request. */
 export type CreateEvent = z.infer<typeof CreateEventSchema>;
