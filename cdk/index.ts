@@ -33,7 +33,6 @@ export {
 export { SdkCallValue } from '../providers/sdk-call/cdk/sdk-call-value.js';
 export {
   type AttributeName,
-  type CheckPropsContext,
   type CrkitFunctionOptions,
   CrkitProvider,
   type CrkitProviderProps,
@@ -43,9 +42,7 @@ export {
   CrkitSnsProvider,
   type CrkitSnsProviderProps,
   checkLeastPrivilege,
-  checkProps,
   type ICrkitProvider,
-  type PropsShape,
   type Publishers,
   providerStatements,
 } from '../src/cdk/index.js';

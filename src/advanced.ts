@@ -44,3 +44,4 @@ export type {
   ResourceDefinitionInput,
 } from './resource/types.js';
 export type { RetryOptions } from './response/send-response.js';
+export { type CheckOptionsContext, checkOptions, type OptionsShape } from './validation/check-options.js';

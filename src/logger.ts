@@ -1,7 +1,7 @@
 import { ENV } from './constants.js';
 import { redact } from './redact.js';
 import { aFunction, oneOf } from './validation/option-rules.js';
-import { lazy, type OptionsShape, option, optionsObject, parseOptions } from './validation/option-schemas.js';
+import { lazy, option, optionsObject, parseOptions, type RulesShape } from './validation/option-schemas.js';
 
 /** Structured attributes of one log line. */
 export type LogAttributes = Record<string, unknown>;
@@ -46,7 +46,7 @@ const jsonLoggerOptions = lazy(() =>
   optionsObject({
     level: option(oneOf(LEVELS)).optional(),
     write: option(aFunction('a function (line: string) => void')).optional(),
-  } satisfies OptionsShape<JsonLoggerOptions>),
+  } satisfies RulesShape<JsonLoggerOptions>),
 );
 
 /**

@@ -1,6 +1,9 @@
 import { DescribeAvailabilityZonesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import type { ResourceDefinition } from 'crkit';
 import { defineResource } from 'crkit';
+import type { OptionsShape } from 'crkit/advanced';
+import * as z from 'zod';
+import { anObject, checkProviderOptions } from '../options.js';
 import { AzIdMappingProperties, type AzIdMappingProps } from './properties.js';
 import { type AvailabilityZone, type AzIdMappingData, zoneMapData } from './zone-map.js';
 
@@ -47,6 +50,14 @@ async function describeZones(client: EC2Client, signal: AbortSignal): Promise<Zo
 export function createAzIdMappingDefinition(
   options: AzIdMappingOptions = {},
 ): ResourceDefinition<typeof AzIdMappingProperties, AzIdMappingData> {
+  checkProviderOptions(
+    () =>
+      z.strictObject({
+        clients: z.strictObject({ ec2: anObject('an EC2Client').optional() }).optional(),
+      } satisfies OptionsShape<AzIdMappingOptions>),
+    options,
+    'createAzIdMappingDefinition',
+  );
   let client = options.clients?.ec2;
   const map = async ({ properties, signal }: { properties: AzIdMappingProps; signal: AbortSignal }) => {
     client ??= new EC2Client({});

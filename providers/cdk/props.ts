@@ -2,7 +2,7 @@ import type { Duration } from 'aws-cdk-lib';
 import * as z from 'zod';
 
 /**
- * The zod schemas the ready-made providers' constructs check their props with (through `checkProps` from
+ * The zod schemas the ready-made providers' constructs check their props with (through `checkOptions` from
  * `crkit/cdk`, as a user's construct would). Construct code only: no provider Lambda loads this module.
  */
 

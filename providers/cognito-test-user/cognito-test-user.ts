@@ -1,7 +1,8 @@
 import type { CreateContext, DeleteContext, HandlerResult, ResourceDefinition, UpdateContext } from 'crkit';
 import { defineResource, ValidationError } from 'crkit';
-import type { Logger } from 'crkit/advanced';
+import type { Logger, OptionsShape } from 'crkit/advanced';
 import * as z from 'zod';
+import { anObject, checkProviderOptions } from '../options.js';
 import { type CognitoTestUserClients, type LazyClients, lazyClients } from './clients.js';
 import { generatePassword } from './password.js';
 import {
@@ -146,6 +147,19 @@ async function remove(clients: LazyClients, context: DeleteContext<CognitoTestUs
 export function createCognitoTestUserDefinition(
   options: CognitoTestUserOptions = {},
 ): ResourceDefinition<typeof CognitoTestUserProperties, CognitoTestUserData> {
+  checkProviderOptions(
+    () =>
+      z.strictObject({
+        clients: z
+          .strictObject({
+            cognito: anObject('a CognitoIdentityProviderClient').optional(),
+            secretsManager: anObject('a SecretsManagerClient').optional(),
+          } satisfies OptionsShape<CognitoTestUserClients>)
+          .optional(),
+      } satisfies OptionsShape<CognitoTestUserOptions>),
+    options,
+    'createCognitoTestUserDefinition',
+  );
   const clients = lazyClients(options.clients);
   return defineResource({
     resourceType: 'Custom::CognitoTestUser',

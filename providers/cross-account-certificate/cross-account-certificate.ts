@@ -1,8 +1,9 @@
 import { ACMClient } from '@aws-sdk/client-acm';
 import type { HandlerResult, ResourceDefinition } from 'crkit';
 import { createRouter, defineResource } from 'crkit';
-import type { CompletionOptions, Router } from 'crkit/advanced';
+import type { CompletionOptions, OptionsShape, Router } from 'crkit/advanced';
 import * as z from 'zod';
+import { aFunction, checkedWhereUsed, checkProviderOptions } from '../options.js';
 import {
   type AcmFor,
   certificateProgress,
@@ -66,6 +67,15 @@ function acmClients(options: CrossAccountCertificateOptions): AcmFor {
  * ```
  */
 export function createCrossAccountCertificateRouter(options: CrossAccountCertificateOptions = {}): Router {
+  checkProviderOptions(
+    () =>
+      z.strictObject({
+        acm: aFunction('a function (region) => ACMClient').optional(),
+        completion: checkedWhereUsed(),
+      } satisfies OptionsShape<CrossAccountCertificateOptions>),
+    options,
+    'createCrossAccountCertificateRouter',
+  );
   const acmFor = acmClients(options);
   const completion = options.completion ?? { initialDelayMs: 2000, maxDelayMs: 10_000 };
   const certificate = defineResource({

@@ -2,8 +2,9 @@ import { Route53Client } from '@aws-sdk/client-route-53';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { ResourceDefinition } from 'crkit';
 import { ConfigurationError, defineResource, ValidationError } from 'crkit';
-import type { CompletionOptions } from 'crkit/advanced';
+import type { CompletionOptions, OptionsShape } from 'crkit/advanced';
 import * as z from 'zod';
+import { aFunction, anObject, checkedWhereUsed, checkProviderOptions } from '../options.js';
 import { allowlistRefusal, checkDnsAllowlist, type DnsAllowlist, readDnsAllowlist } from './allowlist.js';
 import { type AssumeRoleTarget, assumedRoleCredentials, type CredentialsProvider } from './assumed-role.js';
 import { createDnsAccount, type DnsAccount } from './dns-account.js';
@@ -65,7 +66,49 @@ export interface CrossAccountDnsRecordOptions {
   readonly now?: () => number;
 }
 
-function checkOptions(options: CrossAccountDnsRecordOptions): (() => DnsAllowlist | undefined) | undefined {
+const recordOptions = () =>
+  z.strictObject({
+    clients: z
+      .strictObject({
+        sts: anObject('an STSClient').optional(),
+        route53: aFunction('a function (credentials) => Route53Client').optional(),
+      } satisfies OptionsShape<CrossAccountDnsRecordClients>)
+      .optional(),
+    assumeRole: z
+      .strictObject({
+        roleArn: z.string({ error: 'expected an IAM role ARN' }),
+        externalId: z.string({ error: 'expected a string' }).optional(),
+      } satisfies OptionsShape<AssumeRoleTarget>)
+      .optional(),
+    roleFromProperties: z.boolean({ error: 'expected true or false' }).optional(),
+    allowlist: checkedWhereUsed(),
+    coalesceWindowMs: checkedWhereUsed(),
+    retry: z
+      .strictObject({
+        attempts: z
+          .number({ error: 'expected a number of tries' })
+          .int({ error: 'expected a whole number of tries' })
+          .min(1, { error: 'expected at least 1 try' })
+          .optional(),
+        baseDelayMs: z
+          .number({ error: 'expected a number of milliseconds' })
+          .min(0, { error: 'expected a number of milliseconds >= 0' })
+          .optional(),
+        maxDelayMs: z
+          .number({ error: 'expected a number of milliseconds' })
+          .min(0, { error: 'expected a number of milliseconds >= 0' })
+          .optional(),
+        sleep: aFunction('a function (ms) => Promise<void>').optional(),
+        random: aFunction('a function () => number in [0, 1)').optional(),
+      } satisfies OptionsShape<ThrottleRetryOptions>)
+      .optional(),
+    completion: checkedWhereUsed(),
+    now: aFunction('a function () => epoch milliseconds').optional(),
+  } satisfies OptionsShape<CrossAccountDnsRecordOptions>);
+
+function checkRecordOptions(
+  options: CrossAccountDnsRecordOptions,
+): (() => DnsAllowlist | undefined) | undefined {
   const role = options.assumeRole;
   if (role !== undefined && !ROLE_ARN.test(role.roleArn)) {
     const got = JSON.stringify(role.roleArn);
@@ -91,7 +134,7 @@ function checkOptions(options: CrossAccountDnsRecordOptions): (() => DnsAllowlis
 }
 
 function recordProvider(options: CrossAccountDnsRecordOptions): RecordProvider {
-  const allowlist = checkOptions(options);
+  const allowlist = checkRecordOptions(options);
   const now = options.now ?? Date.now;
   const retry = throttleRetry(options.retry);
   const windowMs = options.coalesceWindowMs ?? 25;
@@ -158,6 +201,7 @@ function recordProvider(options: CrossAccountDnsRecordOptions): RecordProvider {
 export function createCrossAccountDnsRecordDefinition(
   options: CrossAccountDnsRecordOptions = {},
 ): ResourceDefinition<typeof CrossAccountDnsRecordProperties, CrossAccountDnsRecordData> {
+  checkProviderOptions(recordOptions, options, 'createCrossAccountDnsRecordDefinition');
   const provider = recordProvider(options);
   return defineResource({
     resourceType: 'Custom::CrossAccountDnsRecord',

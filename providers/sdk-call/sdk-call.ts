@@ -1,6 +1,9 @@
 import type { HandlerResult, ResourceDefinition } from 'crkit';
 import { CrkitError, defineResource, ValidationError } from 'crkit';
+import type { OptionsShape } from 'crkit/advanced';
 import { defaultPhysicalResourceId } from 'crkit/advanced';
+import * as z from 'zod';
+import { aFunction, anObject, checkProviderOptions } from '../options.js';
 import {
   SDK_CALL_RESOURCE_TYPE,
   SdkCallProperties,
@@ -76,6 +79,15 @@ async function runStep(
 export function createSdkCallDefinition(
   options: SdkCallDefinitionOptions = {},
 ): ResourceDefinition<typeof SdkCallProperties, Record<string, string>> {
+  checkProviderOptions(
+    () =>
+      z.strictObject({
+        clientConfig: anObject('an AWS SDK client configuration, like { region: "eu-west-1" }').optional(),
+        importModule: aFunction('a function (name) => Promise<module>').optional(),
+      } satisfies OptionsShape<SdkCallDefinitionOptions>),
+    options,
+    'createSdkCallDefinition',
+  );
   const sdk = sdkClients(options);
   return defineResource({
     resourceType: SDK_CALL_RESOURCE_TYPE,

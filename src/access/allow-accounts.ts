@@ -6,10 +6,10 @@ import { accountId, aFunction, milliseconds, organizationId } from '../validatio
 import {
   lazy,
   listOf,
-  type OptionsShape,
   option,
   optionsObject,
   parseOptions,
+  type RulesShape,
 } from '../validation/option-schemas.js';
 import { describeAccountOrganization } from './organization-of.js';
 
@@ -38,7 +38,7 @@ const allowAccountsOptions = lazy(() =>
         aFunction('a function (accountId) => Promise<organization id | undefined>'),
       ).optional(),
       cacheTtlMs: option(milliseconds).optional(),
-    } satisfies OptionsShape<AllowAccountsOptions>,
+    } satisfies RulesShape<AllowAccountsOptions>,
     TEST_SEAM_HINTS,
   ),
 );

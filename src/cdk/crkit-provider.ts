@@ -6,13 +6,7 @@ import { Construct } from 'constructs';
 import { HANDLER_EXPORTS } from '../constants.js';
 import { ConfigurationError } from '../errors.js';
 import { matching } from '../validation/option-rules.js';
-import {
-  lazy,
-  type OptionsShape,
-  option,
-  optionsObject,
-  parseOptions,
-} from '../validation/option-schemas.js';
+import { lazy, option, optionsObject, parseOptions, type RulesShape } from '../validation/option-schemas.js';
 import { type CrkitFunctionOptions, functionOptionsShape } from './function-options.js';
 import { checkLeastPrivilege } from './least-privilege.js';
 import { createProviderFunction } from './provider-function.js';
@@ -33,7 +27,7 @@ const providerProps = lazy(() =>
     providerId: option(
       matching(/^[A-Za-z0-9._-]{1,64}$/, '1 to 64 letters, digits or ._- (e.g. "acme.widget")'),
     ),
-  } satisfies OptionsShape<CrkitProviderProps>),
+  } satisfies RulesShape<CrkitProviderProps>),
 );
 
 /**

@@ -4,13 +4,7 @@ import type * as z from 'zod';
 import { CFN_LIMITS } from '../constants.js';
 import type { PropertiesSchema, ResourceData, ResourceDefinition } from '../resource/types.js';
 import { checkedElsewhere, isZodSchema } from '../validation/option-rules.js';
-import {
-  lazy,
-  type OptionsShape,
-  option,
-  optionsObject,
-  parseOptions,
-} from '../validation/option-schemas.js';
+import { lazy, option, optionsObject, parseOptions, type RulesShape } from '../validation/option-schemas.js';
 import type { AttributeName } from './attribute-name.js';
 import { duration, removalPolicy } from './prop-rules.js';
 import type { ICrkitProvider } from './provider-ref.js';
@@ -67,7 +61,7 @@ const resourceProps = lazy(() =>
       ),
     ).optional(),
     removalPolicy: option(removalPolicy).optional(),
-  } satisfies OptionsShape<CrkitResourceProps<PropertiesSchema, ResourceData>>),
+  } satisfies RulesShape<CrkitResourceProps<PropertiesSchema, ResourceData>>),
 );
 
 /**

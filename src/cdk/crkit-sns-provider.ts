@@ -11,13 +11,7 @@ import { Construct } from 'constructs';
 import { HANDLER_EXPORTS, PROVIDER_ENV } from '../constants.js';
 import { ConfigurationError } from '../errors.js';
 import { aBoolean, integerFrom, matching } from '../validation/option-rules.js';
-import {
-  lazy,
-  type OptionsShape,
-  option,
-  optionsObject,
-  parseOptions,
-} from '../validation/option-schemas.js';
+import { lazy, option, optionsObject, parseOptions, type RulesShape } from '../validation/option-schemas.js';
 import { type CrkitFunctionOptions, functionOptionsShape } from './function-options.js';
 import { duration, orToken } from './prop-rules.js';
 import { createProviderFunction } from './provider-function.js';
@@ -64,7 +58,7 @@ const snsProviderProps = lazy(() =>
     maxReceiveCount: option(integerFrom(1)).optional(),
     batchSize: option(integerFrom(1, 10)).optional(),
     visibilityTimeout: option(duration('a duration', () => true)).optional(),
-  } satisfies OptionsShape<CrkitSnsProviderProps>),
+  } satisfies RulesShape<CrkitSnsProviderProps>),
 );
 
 /** The queue's visibility timeout: at least six times the function's, as Lambda's guide asks. */

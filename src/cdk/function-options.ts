@@ -3,7 +3,7 @@ import type { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { aBoolean, aString, integerFrom, matching, nonEmptyString } from '../validation/option-rules.js';
-import { listOf, type OptionsShape, option } from '../validation/option-schemas.js';
+import { listOf, option, type RulesShape } from '../validation/option-schemas.js';
 import { cdkObject, duration, nodeRuntime, orToken, removalPolicy } from './prop-rules.js';
 
 /**
@@ -58,7 +58,7 @@ const MAX_TIMEOUT_SECONDS = 15 * 60;
 export const OLDEST_NODE = 22;
 
 /** The rules of {@link CrkitFunctionOptions}, for each provider construct to extend with its own. */
-export const functionOptionsShape = (): OptionsShape<CrkitFunctionOptions> => ({
+export const functionOptionsShape = (): RulesShape<CrkitFunctionOptions> => ({
   entry: option(nonEmptyString('the path of a module')),
   handler: option(matching(/^[A-Za-z_$][\w$]*$/, 'the name of an export')).optional(),
   timeout: option(duration('1 second to 15 minutes', (s) => s >= 1 && s <= MAX_TIMEOUT_SECONDS)).optional(),

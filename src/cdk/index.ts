@@ -1,5 +1,4 @@
 export type { AttributeName } from './attribute-name.js';
-export { type CheckPropsContext, checkProps, type PropsShape } from './check-props.js';
 export { CrkitProvider, type CrkitProviderProps } from './crkit-provider.js';
 export { CrkitResource, type CrkitResourceDefinition, type CrkitResourceProps } from './crkit-resource.js';
 export { CrkitSnsProvider, type CrkitSnsProviderProps } from './crkit-sns-provider.js';

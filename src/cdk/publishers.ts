@@ -2,7 +2,7 @@ import { AccountPrincipal, AnyPrincipal, PolicyStatement } from 'aws-cdk-lib/aws
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { ConfigurationError } from '../errors.js';
 import { accountId, organizationId } from '../validation/option-rules.js';
-import { listOf, type OptionsShape } from '../validation/option-schemas.js';
+import { listOf, type RulesShape } from '../validation/option-schemas.js';
 import { orToken } from './prop-rules.js';
 
 /**
@@ -24,7 +24,7 @@ export interface Publishers {
 }
 
 /** The rules of {@link Publishers}: the ids `allowAccounts` takes, or deploy-time values. */
-export const publishersShape = (): OptionsShape<Publishers> => ({
+export const publishersShape = (): RulesShape<Publishers> => ({
   allowedAccounts: listOf(orToken(accountId), 'a list of account ids').optional(),
   allowedOrganizations: listOf(orToken(organizationId), 'a list of organization ids').optional(),
 });

@@ -12,10 +12,10 @@ import {
   lazy,
   listOf,
   type OptionSpec,
-  type OptionsShape,
   option,
   optionsObject,
   parseOptions,
+  type RulesShape,
 } from '../validation/option-schemas.js';
 
 /**
@@ -62,7 +62,7 @@ export interface ResolvedOptions extends SendDependencies {
 const MIN_MARGIN_MS = 500;
 
 /** The rules of {@link HandlerOptions}, for each entry to extend with its own. */
-export const handlerOptionsShape = (): OptionsShape<HandlerOptions> => ({
+export const handlerOptionsShape = (): RulesShape<HandlerOptions> => ({
   logger: option(
     withMethods(['debug', 'info', 'warn', 'error'], 'console or a Powertools Logger'),
   ).optional(),
@@ -83,7 +83,7 @@ export const handlerOptionsShape = (): OptionsShape<HandlerOptions> => ({
     baseDelayMs: option(milliseconds).optional(),
     maxDelayMs: option(milliseconds).optional(),
     attemptTimeoutMs: option(milliseconds).optional(),
-  } satisfies OptionsShape<RetryOptions>).optional(),
+  } satisfies RulesShape<RetryOptions>).optional(),
 });
 
 /**

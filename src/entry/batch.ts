@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { testSeamsOf } from '../test-seams.js';
 import { integerFrom, milliseconds } from '../validation/option-rules.js';
-import { type OptionsShape, option } from '../validation/option-schemas.js';
+import { option, type RulesShape } from '../validation/option-schemas.js';
 
 /** How a batch of SNS or SQS records is worked through. */
 export interface BatchOptions {
@@ -16,7 +16,7 @@ export interface BatchOptions {
 }
 
 /** The rules of {@link BatchOptions}. */
-export const batchOptionsShape = (): OptionsShape<BatchOptions> => ({
+export const batchOptionsShape = (): RulesShape<BatchOptions> => ({
   concurrency: option(integerFrom(1, 1000)).optional(),
   startCutoffMs: option(milliseconds).optional(),
 });

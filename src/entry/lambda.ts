@@ -8,7 +8,7 @@ import { selfInvoke } from '../long-running/self-invoke.js';
 import { type Router, toRouter } from '../resource/router.js';
 import type { AnyResourceDefinition } from '../resource/types.js';
 import { aFunction, withMethods } from '../validation/option-rules.js';
-import { lazy, type OptionsShape, option } from '../validation/option-schemas.js';
+import { lazy, option, type RulesShape } from '../validation/option-schemas.js';
 import { answerMisdirected } from './misdirected.js';
 
 /** The part of the Lambda context crkit reads (declared here so that no `@types/aws-lambda` is needed). */
@@ -55,7 +55,7 @@ const lambdaOptions = lazy(() =>
       ...handlerOptionsShape(),
       handOver: option(HAND_OVER).optional(),
       idempotency: option(idempotencyStore(false)).optional(),
-    } satisfies OptionsShape<LambdaHandlerOptions>,
+    } satisfies RulesShape<LambdaHandlerOptions>,
     { concurrency: BATCH_ONLY, startCutoffMs: BATCH_ONLY },
   ),
 );

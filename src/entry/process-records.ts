@@ -9,7 +9,7 @@ import { requeue } from '../long-running/requeue.js';
 import { selfInvoke } from '../long-running/self-invoke.js';
 import { type Router, toRouter } from '../resource/router.js';
 import type { AnyResourceDefinition } from '../resource/types.js';
-import { lazy, type OptionsShape, option } from '../validation/option-schemas.js';
+import { lazy, option, type RulesShape } from '../validation/option-schemas.js';
 import {
   type BatchOptions,
   batchOptionsShape,
@@ -42,7 +42,7 @@ const batchHandlerOptions = lazy(() =>
     ...batchOptionsShape(),
     idempotency: option(idempotencyStore(true)).optional(),
     handOver: option(HAND_OVER).optional(),
-  } satisfies OptionsShape<BatchHandlerOptions>),
+  } satisfies RulesShape<BatchHandlerOptions>),
 );
 
 /** What became of one record, for the entry to report: `retry` means it should be delivered again. */

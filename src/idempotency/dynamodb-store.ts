@@ -9,13 +9,7 @@ import type { IdempotencyRecord as PowertoolsRecord } from '@aws-lambda-powertoo
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CrkitError } from '../errors.js';
 import { aString, integerFrom, nonEmptyString, withMethods } from '../validation/option-rules.js';
-import {
-  lazy,
-  type OptionsShape,
-  option,
-  optionsObject,
-  parseOptions,
-} from '../validation/option-schemas.js';
+import { lazy, option, optionsObject, parseOptions, type RulesShape } from '../validation/option-schemas.js';
 import {
   DEFAULT_EXPIRES_AFTER_SECONDS,
   type IdempotencyClaim,
@@ -50,7 +44,7 @@ const dynamoDbStoreOptions = lazy(() =>
     client: option(withMethods(['send'], 'a DynamoDBClient')).optional(),
     expiresAfterSeconds: option(integerFrom(1, undefined, 'seconds')).optional(),
     keyPrefix: option(aString).optional(),
-  } satisfies OptionsShape<DynamoDbIdempotencyStoreOptions>),
+  } satisfies RulesShape<DynamoDbIdempotencyStoreOptions>),
 );
 
 function storedResponse(data: unknown): StoredResponse {

@@ -1,12 +1,6 @@
 import { TEST_SEAM_HINTS, testSeamsOf } from '../test-seams.js';
 import { integerFrom, positive } from '../validation/option-rules.js';
-import {
-  lazy,
-  type OptionsShape,
-  option,
-  optionsObject,
-  parseOptions,
-} from '../validation/option-schemas.js';
+import { lazy, option, optionsObject, parseOptions, type RulesShape } from '../validation/option-schemas.js';
 import {
   DEFAULT_EXPIRES_AFTER_SECONDS,
   type IdempotencyClaim,
@@ -28,7 +22,7 @@ const memoryStoreOptions = lazy(() =>
     {
       expiresAfterSeconds: option(positive('seconds')).optional(),
       maxRecords: option(integerFrom(1)).optional(),
-    } satisfies OptionsShape<MemoryIdempotencyStoreOptions>,
+    } satisfies RulesShape<MemoryIdempotencyStoreOptions>,
     TEST_SEAM_HINTS,
   ),
 );

@@ -3,10 +3,10 @@ import { aFunction, aString, isZodSchema, positive, zodSchema } from '../validat
 import {
   lazy,
   listOf,
-  type OptionsShape,
   option,
   optionsObject,
   parseOptions,
+  type RulesShape,
 } from '../validation/option-schemas.js';
 import type {
   CompletionOptions,
@@ -52,12 +52,12 @@ const definitionSchema = lazy(() => {
       ).optional(),
       initialDelayMs: option(positive('milliseconds')).optional(),
       maxDelayMs: option(positive('milliseconds')).optional(),
-    } satisfies OptionsShape<CompletionOptions>).optional(),
+    } satisfies RulesShape<CompletionOptions>).optional(),
     replaceOn: listOf(aString, 'a list of property names').optional(),
     sensitiveProperties: listOf(aString, 'a list of property names').optional(),
     // A definition spread into another (`defineResource({ ...Widget, create })`) carries its kind.
     kind: option({ expected: '"crkit.resource"', test: (value) => value === 'crkit.resource' }).optional(),
-  } satisfies OptionsShape<ResourceDefinitionInput<PropertiesSchema> & Pick<ResourceDefinition, 'kind'>>);
+  } satisfies RulesShape<ResourceDefinitionInput<PropertiesSchema> & Pick<ResourceDefinition, 'kind'>>);
 });
 
 /**
@@ -85,7 +85,7 @@ const definitionSchema = lazy(() => {
 export function defineResource<S extends PropertiesSchema, D extends ResourceData = ResourceData>(
   definition: ResourceDefinitionInput<S, D>,
 ): ResourceDefinition<S, D> {
-  const { resourceType } = definition;
+  const resourceType = (definition as { readonly resourceType?: unknown } | null | undefined)?.resourceType;
   parseOptions(definitionSchema(), definition, {
     context: typeof resourceType === 'string' ? resourceType : undefined,
   });

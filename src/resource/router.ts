@@ -46,5 +46,12 @@ export function createRouter(...definitions: AnyResourceDefinition[]): Router {
 
 /** A router for a single definition, or the router itself. */
 export function toRouter(target: AnyResourceDefinition | Router): Router {
-  return target.kind === 'crkit.router' ? target : createRouter(target);
+  if ((target as Partial<Router> | null | undefined)?.kind === 'crkit.router') return target as Router;
+  if ((target as Partial<AnyResourceDefinition> | null | undefined)?.kind !== 'crkit.resource') {
+    throw new ConfigurationError(
+      'definition',
+      'expected a definition made by defineResource() or a router made by createRouter()',
+    );
+  }
+  return createRouter(target as AnyResourceDefinition);
 }

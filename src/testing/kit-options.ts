@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { parseOrRefuse, type ZodShape } from '../validation/option-schemas.js';
+import { type OptionsShape, parseOrRefuse } from '../validation/option-schemas.js';
 import type { ConnectProviderOptions } from './connect-provider.js';
 import type { ContractOptions } from './contract.js';
 import type { LifecycleOptions } from './lifecycle.js';
@@ -38,7 +38,7 @@ const connectShape = () =>
       .optional(),
     handlerOptions: checkedWhereUsed(),
     logger: checkedWhereUsed(),
-  }) satisfies ZodShape<ConnectProviderOptions>;
+  }) satisfies OptionsShape<ConnectProviderOptions>;
 
 const stackShape = () => ({
   resourceType: text.optional(),
@@ -59,7 +59,7 @@ export function checkLifecycleOptions(options: unknown): void {
     steps: z.array(z.unknown(), { error: 'expected a list of steps, like [{ create: { ... } }, "delete"]' }),
     serviceToken: text.optional(),
     onProgress: aFunction('a function (progress) => void').optional(),
-  } satisfies ZodShape<LifecycleOptions<unknown>>);
+  } satisfies OptionsShape<LifecycleOptions<unknown>>);
   parseOrRefuse(lifecycle, options);
 }
 
@@ -76,7 +76,7 @@ export function checkContractOptions(options: unknown): void {
     replacement: properties.optional(),
     invalidProperties: properties.optional(),
     exists: aFunction('a function (physicalResourceId) => Promise<boolean>').optional(),
-  } satisfies ZodShape<ContractOptions<unknown>>);
+  } satisfies OptionsShape<ContractOptions<unknown>>);
   parseOrRefuse(contract, options);
 }
 
@@ -89,7 +89,7 @@ export function checkLocalAwsOptions(options: unknown): void {
     serverEnv: z
       .record(z.string(), z.string(), { error: 'expected an object of environment variables (strings)' })
       .optional(),
-  } satisfies ZodShape<LocalAwsOptions>);
+  } satisfies OptionsShape<LocalAwsOptions>);
   parseOrRefuse(localAws, options);
 }
 
@@ -97,6 +97,6 @@ export function checkLocalAwsOptions(options: unknown): void {
 export function checkResponseCaptureOptions(options: unknown): void {
   responseCapture ??= z.strictObject({
     behaviour: aFunction('a function ({ key, attempt }) => { status?, delayMs?, reset? }').optional(),
-  } satisfies ZodShape<ResponseCaptureOptions>);
+  } satisfies OptionsShape<ResponseCaptureOptions>);
   parseOrRefuse(responseCapture, options);
 }

@@ -1,12 +1,6 @@
 import { TEST_SEAMS, type TestSeams } from '../test-seams.js';
 import { aFunction } from '../validation/option-rules.js';
-import {
-  lazy,
-  type OptionsShape,
-  option,
-  optionsObject,
-  parseOptions,
-} from '../validation/option-schemas.js';
+import { lazy, option, optionsObject, parseOptions, type RulesShape } from '../validation/option-schemas.js';
 
 const seamsSchema = lazy(() => {
   const fn = option(aFunction()).optional();
@@ -16,7 +10,7 @@ const seamsSchema = lazy(() => {
     sleep: fn,
     random: fn,
     wait: fn,
-  } satisfies OptionsShape<TestSeams>);
+  } satisfies RulesShape<TestSeams>);
 });
 
 /**

@@ -92,10 +92,12 @@ export const withMethods = (
 ): Rule => {
   const missing = (value: unknown) =>
     methods.filter((name) => typeof (value as Record<string, unknown> | null)?.[name] !== 'function');
-  const names = `${methods.slice(0, -1).join(', ')} and ${methods.at(-1)}`;
+  const names =
+    methods.length > 1 ? `${methods.slice(0, -1).join(', ')} and ${methods.at(-1)}` : (methods[0] ?? 'no');
+  const noun = methods.length === 1 ? 'method' : 'methods';
   return {
     expected: (value) =>
-      `expected an object with ${names} methods (${example}); missing ${missing(value).join(', ')}`,
+      `expected an object with ${names} ${noun} (${example}); missing ${missing(value).join(', ')}`,
     test: (value) =>
       alternatives.includes(value) ||
       (typeof value === 'object' && value !== null && missing(value).length === 0),

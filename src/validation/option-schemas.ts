@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { errorText } from '../error-text.js';
 import { ConfigurationError } from '../errors.js';
 import { didYouMean } from './did-you-mean.js';
 import { pathText, shown } from './format-issues.js';
@@ -40,10 +41,10 @@ export class OptionSpec {
 }
 
 /** Each key of an options type `T` with its zod schema: the compiler keeps the two in step. */
-export type ZodShape<T> = { readonly [K in keyof T]-?: z.ZodType };
+export type OptionsShape<T> = { readonly [K in keyof T]-?: z.ZodType };
 
 /** Each key of an options type `T` with its declaration: the compiler keeps the two in step. */
-export type OptionsShape<T> = { readonly [K in keyof T]-?: OptionSpec };
+export type RulesShape<T> = { readonly [K in keyof T]-?: OptionSpec };
 
 /** An option that follows `rule`. */
 export const option = (rule: Rule): OptionSpec => new OptionSpec({ kind: 'rule', rule });
@@ -172,10 +173,38 @@ export interface ParseOptionsContext {
  * (paths, unknown keys) make the message.
  */
 export function parseOptions<T>(spec: OptionSpec, value: T, where: ParseOptionsContext = {}): T {
-  if (accepts(spec, value)) return value;
+  if (readSafely(() => accepts(spec, value), value, where)) return value;
   parseOrRefuse(schemaOf(spec), value, where);
   // The schema runs the same rules, so it refuses what they refuse; should it not, the value is refused all the same.
   throw new ConfigurationError(where.root || 'options', 'refused by its rules');
+}
+
+/**
+ * `check()`, or a {@link ConfigurationError} when reading the options threw (a getter, a Proxy trap): it names the
+ * first top-level option whose read throws, else the options object, with what was thrown.
+ */
+function readSafely<T>(check: () => T, value: unknown, { root = '' }: ParseOptionsContext): T {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof ConfigurationError) throw error;
+    let option = root || 'options';
+    try {
+      for (const key of Object.keys(value as object)) {
+        try {
+          void (value as Record<string, unknown>)[key];
+        } catch {
+          option = pathText(root, [key]);
+          break;
+        }
+      }
+    } catch {
+      // The keys themselves could not be listed: the options object as a whole is named.
+    }
+    throw new ConfigurationError(option, `could not be read (${errorText(error)}); pass plain values`, {
+      cause: error,
+    });
+  }
 }
 
 /**
@@ -191,7 +220,11 @@ export function parseOrRefuse<S extends z.ZodType>(
 ): z.output<S> {
   const { root = '', context } = where;
   // jitless: a schema parsed once, to explain a refusal, is not worth compiling a fast path for.
-  const result = schema.safeParse(value, { jitless: true, error: (issue) => messageOf(issue, context) });
+  const result = readSafely(
+    () => schema.safeParse(value, { jitless: true, error: (issue) => messageOf(issue, context) }),
+    value,
+    where,
+  );
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const single = issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? issue.keys : [];

@@ -8,11 +8,11 @@ import { CrossAccountCertificate } from '../../providers/cross-account-certifica
 import { CrossAccountDnsRecord } from '../../providers/cross-account-dns-record/cdk/cross-account-dns-record.js';
 import { CrossAccountDnsRecordProvider } from '../../providers/cross-account-dns-record/cdk/cross-account-dns-record-provider.js';
 import { SdkCallResource } from '../../providers/sdk-call/cdk/sdk-call-resource.js';
-import { checkProps } from '../../src/cdk/check-props.js';
 import { CrkitProvider } from '../../src/cdk/crkit-provider.js';
 import { CrkitResource } from '../../src/cdk/crkit-resource.js';
 import { CrkitSnsProvider } from '../../src/cdk/crkit-sns-provider.js';
 import { ConfigurationError } from '../../src/errors.js';
+import { checkOptions } from '../../src/validation/check-options.js';
 import { testStack, WIDGET_ENTRY } from './fixtures/stacks.js';
 import { Widget } from './fixtures/widget-provider.js';
 
@@ -30,7 +30,7 @@ function refusal(build: () => unknown): string {
   throw new Error('expected a ConfigurationError, and nothing was thrown');
 }
 
-describe('checkProps, what a construct of ours or of a user checks its props with', () => {
+describe('checkOptions, what a construct of ours or of a user checks its props with', () => {
   const WidgetProps = z.strictObject({
     name: z.string().min(1),
     size: z.number().int().optional(),
@@ -38,14 +38,14 @@ describe('checkProps, what a construct of ours or of a user checks its props wit
   });
 
   it('returns what the schema gives for good props', () => {
-    expect(checkProps(WidgetProps, { name: 'a', size: 2 })).toEqual({ name: 'a', size: 2 });
+    expect(checkOptions(WidgetProps, { name: 'a', size: 2 })).toEqual({ name: 'a', size: 2 });
   });
 
   it('names a misspelt prop with the one it resembles, and its path inside an object', () => {
-    expect(refusal(() => checkProps(WidgetProps, { nme: 'a' }))).toMatch(
+    expect(refusal(() => checkOptions(WidgetProps, { nme: 'a' }))).toMatch(
       /^name: .*; nme: unknown option \(did you mean "name"\?\)$/,
     );
-    expect(refusal(() => checkProps(WidgetProps, { name: 'a', owner: { tem: 'x' } }))).toMatch(
+    expect(refusal(() => checkOptions(WidgetProps, { name: 'a', owner: { tem: 'x' } }))).toMatch(
       /^owner\.team: .*; owner\.tem: unknown option \(did you mean "team"\?\)$/,
     );
   });
@@ -53,7 +53,7 @@ describe('checkProps, what a construct of ours or of a user checks its props wit
   it('starts each path at root and names the construct given as context', () => {
     const error = (() => {
       try {
-        checkProps(WidgetProps, { name: 'a', size: 1.5 }, { root: 'props', context: 'Widget' });
+        checkOptions(WidgetProps, { name: 'a', size: 1.5 }, { root: 'props', context: 'Widget' });
       } catch (thrown) {
         return thrown as ConfigurationError;
       }

@@ -324,3 +324,43 @@ describe('test kit options', () => {
     );
   });
 });
+
+describe('options that cannot be read as plain values', () => {
+  it('refuses null or nothing where a definition belongs, with a ConfigurationError', () => {
+    expect(refusal(() => defineResource(null as never)).option).toBe('options');
+    expect(refusal(() => lambdaHandler(null as never)).option).toBe('definition');
+    expect(refusal(() => sqsHandler(undefined as never)).option).toBe('definition');
+  });
+
+  it('names the option whose getter throws, with what it threw', () => {
+    const options = {
+      get timeoutMarginMs(): number {
+        throw new Error('boom');
+      },
+    };
+    expect(refusal(() => lambdaHandler(Ok, options))).toEqual({
+      option: 'timeoutMarginMs',
+      message: 'timeoutMarginMs: could not be read (Error: boom); pass plain values',
+    });
+  });
+
+  it('names the options object when a Proxy will not even list its keys', () => {
+    const hostile = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error('no keys');
+        },
+      },
+    );
+    expect(refusal(() => memoryIdempotencyStore(hostile)).message).toBe(
+      'options: could not be read (Error: no keys); pass plain values',
+    );
+  });
+
+  it('says which method a one-method client lacks', () => {
+    expect(refusal(() => dynamoDbIdempotencyStore({ tableName: 't', client: {} as never })).message).toMatch(
+      /^client: expected an object with send method \(.*\); missing send$/,
+    );
+  });
+});

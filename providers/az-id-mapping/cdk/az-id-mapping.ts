@@ -1,6 +1,7 @@
 import { type Duration, Fn } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { CrkitProvider, CrkitResource, checkProps, type PropsShape, providerStatements } from 'crkit/cdk';
+import { checkOptions, type OptionsShape } from 'crkit/advanced';
+import { CrkitProvider, CrkitResource, providerStatements } from 'crkit/cdk';
 import * as z from 'zod';
 import { checkedElsewhere } from '../../cdk/props.js';
 import { providerEntry } from '../../provider-entry.js';
@@ -25,7 +26,7 @@ const PROVIDER_ID = 'crkit.az-id-mapping';
 const mappingProps = z.strictObject({
   zoneIds: checkedElsewhere(),
   serviceTimeout: checkedElsewhere(),
-} satisfies PropsShape<AzIdMappingProps>);
+} satisfies OptionsShape<AzIdMappingProps>);
 
 /**
  * This account's mapping between availability zone names and physical zone ids, read at deploy time by crkit's
@@ -59,7 +60,7 @@ export class AzIdMapping extends Construct {
 
   constructor(scope: Construct, id: string, props: AzIdMappingProps = {}) {
     super(scope, id);
-    checkProps(mappingProps, props);
+    checkOptions(mappingProps, props);
     this.provider = CrkitProvider.getOrCreate(this, {
       providerId: PROVIDER_ID,
       entry: providerEntry('az-id-mapping'),

@@ -3,7 +3,8 @@ import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { CrkitProvider, CrkitResource, checkProps, type PropsShape, providerStatements } from 'crkit/cdk';
+import { checkOptions, type OptionsShape } from 'crkit/advanced';
+import { CrkitProvider, CrkitResource, providerStatements } from 'crkit/cdk';
 import * as z from 'zod';
 import { cdkObject, checkedElsewhere } from '../../cdk/props.js';
 import { providerEntry } from '../../provider-entry.js';
@@ -40,7 +41,7 @@ const testUserProps = z.strictObject({
   secretNamePrefix: checkedElsewhere(),
   returnPassword: checkedElsewhere(),
   serviceTimeout: checkedElsewhere(),
-} satisfies PropsShape<CognitoTestUserProps>);
+} satisfies OptionsShape<CognitoTestUserProps>);
 
 /** The provider's own statements, its secrets actions also granted on a chosen `secretNamePrefix`. */
 function statementsFor(scope: Construct, props: CognitoTestUserProps): PolicyStatement[] {
@@ -87,7 +88,7 @@ export class CognitoTestUser extends Construct {
 
   constructor(scope: Construct, id: string, props: CognitoTestUserProps) {
     super(scope, id);
-    checkProps(testUserProps, props);
+    checkOptions(testUserProps, props);
     this.provider = CrkitProvider.getOrCreate(this, {
       providerId: PROVIDER_ID,
       entry: providerEntry('cognito-test-user'),

@@ -1,8 +1,9 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ConfigurationError } from 'crkit';
+import { checkOptions, type OptionsShape } from 'crkit/advanced';
 import type { ICrkitProvider } from 'crkit/cdk';
-import { CrkitProvider, CrkitResource, checkProps, type PropsShape, providerStatements } from 'crkit/cdk';
+import { CrkitProvider, CrkitResource, providerStatements } from 'crkit/cdk';
 import * as z from 'zod';
 import { checkedElsewhere, nonEmptyString } from '../../cdk/props.js';
 import {
@@ -67,7 +68,7 @@ const certificateProps = z.strictObject({
   transparencyLogging: checkedElsewhere(),
   tags: checkedElsewhere(),
   serviceTimeout: checkedElsewhere(),
-} satisfies PropsShape<CrossAccountCertificateProps>);
+} satisfies OptionsShape<CrossAccountCertificateProps>);
 
 /**
  * An ACM certificate in this account, validated by DNS in a hosted zone of another account: the certificate resource
@@ -102,7 +103,7 @@ export class CrossAccountCertificate extends Construct {
 
   constructor(scope: Construct, id: string, props: CrossAccountCertificateProps) {
     super(scope, id);
-    checkProps(certificateProps, props);
+    checkOptions(certificateProps, props);
     const names = [props.domainName, ...(props.subjectAlternativeNames ?? [])];
     if (names.some((name) => Token.isUnresolved(name))) {
       throw new ConfigurationError(

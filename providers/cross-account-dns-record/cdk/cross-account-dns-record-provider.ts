@@ -4,8 +4,9 @@ import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IHostedZone } from 'aws-cdk-lib/aws-route53';
 import { Construct } from 'constructs';
 import { ConfigurationError } from 'crkit';
+import { checkOptions, type OptionsShape } from 'crkit/advanced';
 import type { ICrkitProvider } from 'crkit/cdk';
-import { CrkitSnsProvider, checkProps, type PropsShape, providerStatements } from 'crkit/cdk';
+import { CrkitSnsProvider, providerStatements } from 'crkit/cdk';
 import * as z from 'zod';
 import { cdkObject, checkedElsewhere } from '../../cdk/props.js';
 import { providerEntry } from '../../provider-entry.js';
@@ -44,7 +45,7 @@ const providerProps = z.strictObject({
   topicName: checkedElsewhere(),
   idempotencyTable: checkedElsewhere(),
   timeout: checkedElsewhere(),
-} satisfies PropsShape<CrossAccountDnsRecordProviderProps>);
+} satisfies OptionsShape<CrossAccountDnsRecordProviderProps>);
 
 /**
  * The DNS account's side of crkit's cross-account-dns-record provider: an SNS-backed provider (topic, queue,
@@ -86,7 +87,7 @@ export class CrossAccountDnsRecordProvider extends Construct implements ICrkitPr
 
   constructor(scope: Construct, id: string, props: CrossAccountDnsRecordProviderProps) {
     super(scope, id);
-    checkProps(providerProps, props);
+    checkOptions(providerProps, props);
     const allowlist = checkDnsAllowlist(props.allowlist, 'allowlist');
     if (props.hostedZones.length === 0) {
       throw new ConfigurationError(

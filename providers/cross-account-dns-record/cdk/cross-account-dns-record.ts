@@ -2,8 +2,9 @@ import type { Duration } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { ConfigurationError } from 'crkit';
+import { checkOptions, type OptionsShape } from 'crkit/advanced';
 import type { ICrkitProvider } from 'crkit/cdk';
-import { CrkitProvider, CrkitResource, checkProps, type PropsShape } from 'crkit/cdk';
+import { CrkitProvider, CrkitResource } from 'crkit/cdk';
 import * as z from 'zod';
 import { aDuration, checkedElsewhere, nonEmptyString } from '../../cdk/props.js';
 import { providerEntry } from '../../provider-entry.js';
@@ -51,7 +52,7 @@ export const assumedRole = () =>
   z.strictObject({
     roleArn: nonEmptyString('the ARN of a role in the DNS account'),
     externalId: z.string({ error: 'expected a string' }).optional(),
-  } satisfies PropsShape<NonNullable<CrossAccountDnsRecordProps['role']>>);
+  } satisfies OptionsShape<NonNullable<CrossAccountDnsRecordProps['role']>>);
 
 // The record's own values go into ResourceProperties, checked there by the provider's schema (as at deploy time).
 const recordProps = z.strictObject({
@@ -66,7 +67,7 @@ const recordProps = z.strictObject({
   allowOverwrite: checkedElsewhere(),
   shared: checkedElsewhere(),
   serviceTimeout: checkedElsewhere(),
-} satisfies PropsShape<CrossAccountDnsRecordProps>);
+} satisfies OptionsShape<CrossAccountDnsRecordProps>);
 
 /** The provider: the one given, or this stack's function assuming `role` in the DNS account. */
 function providerFor(scope: Construct, { provider, role }: CrossAccountDnsRecordProps): ICrkitProvider {
@@ -114,7 +115,7 @@ export class CrossAccountDnsRecord extends Construct {
 
   constructor(scope: Construct, id: string, props: CrossAccountDnsRecordProps) {
     super(scope, id);
-    checkProps(recordProps, props);
+    checkOptions(recordProps, props);
     const { role } = props;
     this.resource = new CrkitResource<typeof CrossAccountDnsRecordProperties, CrossAccountDnsRecordData>(
       this,

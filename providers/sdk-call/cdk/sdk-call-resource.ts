@@ -1,7 +1,8 @@
 import { type Duration, Lazy, type RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { CrkitProvider, CrkitResource, checkLeastPrivilege, checkProps, type PropsShape } from 'crkit/cdk';
+import { checkOptions, type OptionsShape } from 'crkit/advanced';
+import { CrkitProvider, CrkitResource, checkLeastPrivilege } from 'crkit/cdk';
 import * as z from 'zod';
 import { checkedElsewhere } from '../../cdk/props.js';
 import { providerEntry } from '../../provider-entry.js';
@@ -45,7 +46,7 @@ const sdkCallProps = z.strictObject({
   outputPaths: checkedElsewhere(),
   serviceTimeout: checkedElsewhere(),
   removalPolicy: checkedElsewhere(),
-} satisfies PropsShape<SdkCallResourceProps>);
+} satisfies OptionsShape<SdkCallResourceProps>);
 const STEPS = ['onCreate', 'onUpdate', 'onDelete'] as const;
 
 const callsOf = (step: SdkCallStep | undefined): readonly SdkCallDescription[] =>
@@ -81,7 +82,7 @@ export class SdkCallResource extends Construct {
 
   constructor(scope: Construct, id: string, props: SdkCallResourceProps) {
     super(scope, id);
-    checkProps(sdkCallProps, props);
+    checkOptions(sdkCallProps, props);
     this.outputPaths = new Set(props.outputPaths);
     this.provider = CrkitProvider.getOrCreate(this, {
       providerId: PROVIDER_ID,

@@ -1,4 +1,6 @@
 import { ConfigurationError } from 'crkit';
+import { checkOptions, type OptionsShape } from 'crkit/advanced';
+import * as z from 'zod';
 import { iamActionOf, servicePackageOf } from '../iam-action.js';
 import type { SdkCallSpecInput } from '../properties.js';
 
@@ -58,6 +60,18 @@ function serviceOf(Client: SdkClientClass): { service: string; signingName: stri
   }
 }
 
+const texts = (noun: string) => z.array(z.string(), { error: `expected a list of ${noun}` });
+const sdkCallOptions = () =>
+  z.strictObject({
+    ignoreErrors: texts('error names, like ["UsernameExistsException"]').optional(),
+    sensitive: z.boolean({ error: 'expected true or false' }).optional(),
+    resources: texts('resource ARNs').optional(),
+    actions: texts('IAM actions').optional(),
+    roleArn: z.string({ error: 'expected a role ARN' }).optional(),
+    externalId: z.string({ error: 'expected a string' }).optional(),
+    region: z.string({ error: 'expected a region, like "eu-west-1"' }).optional(),
+  } satisfies OptionsShape<SdkCallOptions>);
+
 /**
  * One AWS SDK v3 call for `SdkCallResource`, typed by the client and command classes you import: the input is the
  * command's input type (CDK tokens allowed where the values are strings), so a misspelt field or a wrong type does
@@ -83,6 +97,7 @@ export function sdkCall<C extends SdkCommandClass>(
   input: CommandInput<C>,
   options: SdkCallOptions = {},
 ): SdkCallDescription {
+  checkOptions(sdkCallOptions(), options, { context: `sdkCall(${Command?.name ?? 'Command'})` });
   const { service, signingName } = serviceOf(Client);
   if (!/^[A-Z][A-Za-z0-9]*Command$/.test(Command.name)) {
     throw new ConfigurationError(
