@@ -5,6 +5,7 @@ import type { Logger } from '../logger.js';
 import { redact } from '../redact.js';
 import { judgeArrival, type RequestIdentity } from './acceptance.js';
 import { type Delivery, inProcessDelivery, type RequestDelivery } from './deliveries.js';
+import { checkConnectOptions } from './kit-options.js';
 import { connectTarget, type ProviderTarget } from './provider-target.js';
 import { startResponseCapture } from './response-capture.js';
 import { type ResponseDestination, toResponseSink, waitForResponses } from './response-sink.js';
@@ -105,6 +106,18 @@ export interface ConnectedProvider {
  * ```
  */
 export async function connectProvider(
+  target: ProviderTarget,
+  options: ConnectProviderOptions = {},
+): Promise<ConnectedProvider> {
+  checkConnectOptions(options);
+  return openProvider(target, options);
+}
+
+/**
+ * {@link connectProvider} for the test kit's own functions, whose options hold these among their own (checked by
+ * them).
+ */
+export async function openProvider(
   target: ProviderTarget,
   options: ConnectProviderOptions = {},
 ): Promise<ConnectedProvider> {

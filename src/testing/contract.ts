@@ -1,5 +1,5 @@
 import { ConfigurationError } from '../errors.js';
-import { type ConnectProviderOptions, connectProvider } from './connect-provider.js';
+import { type ConnectProviderOptions, openProvider } from './connect-provider.js';
 import { type ContractCheck, runContractChecks } from './contract-checks.js';
 import { checkContractOptions } from './kit-options.js';
 import type { PropertiesOf } from './lifecycle-steps.js';
@@ -89,7 +89,7 @@ export async function checkContract<T extends ProviderTarget>(
 ): Promise<ContractReport> {
   checkContractOptions(options);
   const output = captureOutput();
-  const provider = await connectProvider(target, options).catch((error: unknown) => {
+  const provider = await openProvider(target, options).catch((error: unknown) => {
     output.restore();
     throw error;
   });

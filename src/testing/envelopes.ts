@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { checkEnvelopeOptions } from './kit-options.js';
 
 /** Where the envelopes say the requests came from; every field has a default shaped like the real thing. */
 export interface EnvelopeOptions {
@@ -52,6 +53,7 @@ function notification(request: unknown, topicArn: string) {
  * ```
  */
 export function snsEvent(requests: readonly unknown[], options: EnvelopeOptions = {}) {
+  checkEnvelopeOptions('snsEvent', options);
   const topicArn = options.topicArn ?? DEFAULT_TOPIC;
   return {
     Records: requests.map((request) => {
@@ -85,6 +87,7 @@ export function snsEvent(requests: readonly unknown[], options: EnvelopeOptions 
  * ```
  */
 export function sqsEvent(requests: readonly unknown[], options: SqsEventOptions = {}) {
+  checkEnvelopeOptions('sqsEvent', options);
   const queueArn = options.queueArn ?? DEFAULT_QUEUE;
   const topicArn = options.topicArn ?? DEFAULT_TOPIC;
   return {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CreateEvent, DeleteEvent, UpdateEvent } from '../event/schema.js';
+import { checkEventOptions } from './kit-options.js';
 
 /**
  * What CloudFormation does to property values: every scalar becomes a string (`3` -> `"3"`, `false` -> `"false"`),
@@ -82,6 +83,7 @@ function properties(
  * ```
  */
 export function createEvent(options: EventOptions): CreateEvent {
+  checkEventOptions('createEvent', options);
   return {
     RequestType: 'Create',
     ...base(options),
@@ -99,6 +101,7 @@ export interface UpdateEventOptions extends EventOptions {
 
 /** An Update request shaped like CloudFormation's. */
 export function updateEvent(options: UpdateEventOptions): UpdateEvent {
+  checkEventOptions('updateEvent', options);
   return {
     RequestType: 'Update',
     ...base(options),
@@ -116,6 +119,7 @@ export interface DeleteEventOptions extends EventOptions {
 
 /** A Delete request shaped like CloudFormation's. */
 export function deleteEvent(options: DeleteEventOptions): DeleteEvent {
+  checkEventOptions('deleteEvent', options);
   return {
     RequestType: 'Delete',
     ...base(options),

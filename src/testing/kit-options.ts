@@ -2,9 +2,12 @@ import * as z from 'zod';
 import { type OptionsShape, parseOrRefuse } from '../validation/option-schemas.js';
 import type { ConnectProviderOptions } from './connect-provider.js';
 import type { ContractOptions } from './contract.js';
+import type { EnvelopeOptions, SqsEventOptions } from './envelopes.js';
+import type { DeleteEventOptions, EventOptions, UpdateEventOptions } from './events.js';
 import type { LifecycleOptions } from './lifecycle.js';
 import type { LocalAwsOptions } from './local-aws.js';
 import type { ResponseCaptureOptions } from './response-capture.js';
+import type { TopicDeliveryOptions } from './topic-delivery.js';
 
 /**
  * The options of the test kit's functions, checked as crkit checks every options object: an unknown key is refused,
@@ -45,6 +48,107 @@ const stackShape = () => ({
   stackId: text.optional(),
   logicalResourceId: text.optional(),
 });
+
+/** Each schema, made at its first use. */
+const schemas = new Map<string, z.ZodType>();
+function check(name: string, make: () => z.ZodType, options: unknown): void {
+  let schema = schemas.get(name);
+  if (!schema) {
+    schema = make();
+    schemas.set(name, schema);
+  }
+  parseOrRefuse(schema, options, { context: name });
+}
+
+const properties = () =>
+  z.record(z.string(), z.unknown(), { error: 'expected an object of resource properties' });
+const eventShape = () =>
+  ({
+    resourceType: z.string({ error: 'expected a resource type, like "Custom::Widget"' }),
+    responseUrl: text.optional(),
+    stackId: text.optional(),
+    requestId: text.optional(),
+    logicalResourceId: text.optional(),
+    serviceTimeout: z.number({ error: 'expected a number of seconds' }).optional(),
+    serviceToken: text.optional(),
+    properties: properties().optional(),
+  }) satisfies OptionsShape<EventOptions>;
+const physicalResourceId = () => z.string({ error: 'expected the physical id of the resource' });
+
+/** Checks the options of `createEvent`, `updateEvent` or `deleteEvent`. @throws {ConfigurationError} */
+export function checkEventOptions(
+  kind: 'createEvent' | 'updateEvent' | 'deleteEvent',
+  options: unknown,
+): void {
+  check(
+    kind,
+    () =>
+      kind === 'createEvent'
+        ? z.strictObject(eventShape())
+        : kind === 'updateEvent'
+          ? z.strictObject({
+              ...eventShape(),
+              physicalResourceId: physicalResourceId(),
+              oldProperties: properties().optional(),
+            } satisfies OptionsShape<UpdateEventOptions>)
+          : z.strictObject({
+              ...eventShape(),
+              physicalResourceId: physicalResourceId(),
+            } satisfies OptionsShape<DeleteEventOptions>),
+    options,
+  );
+}
+
+/** Checks the options of `snsEvent` or `sqsEvent`. @throws {ConfigurationError} */
+export function checkEnvelopeOptions(kind: 'snsEvent' | 'sqsEvent', options: unknown): void {
+  const envelope = {
+    topicArn: text.optional(),
+    queueArn: text.optional(),
+  } satisfies OptionsShape<EnvelopeOptions>;
+  check(
+    kind,
+    () =>
+      kind === 'snsEvent'
+        ? z.strictObject(envelope)
+        : z.strictObject({
+            ...envelope,
+            raw: z.boolean({ error: 'expected true or false' }).optional(),
+          } satisfies OptionsShape<SqsEventOptions>),
+    options,
+  );
+}
+
+/** Checks the options of `connectProvider`. @throws {ConfigurationError} */
+export function checkConnectOptions(options: unknown): void {
+  check('connectProvider', () => z.strictObject(connectShape()), options);
+}
+
+/** Checks the options of `captureOutput`. @throws {ConfigurationError} */
+export function checkCaptureOptions(options: unknown): void {
+  check(
+    'captureOutput',
+    () => z.strictObject({ passThrough: z.boolean({ error: 'expected true or false' }).optional() }),
+    options,
+  );
+}
+
+/** Checks the options of `topicDelivery`. @throws {ConfigurationError} */
+export function checkTopicDeliveryOptions(options: unknown): void {
+  const config = (noun: string) =>
+    z.custom<object>((value) => typeof value === 'object' && value !== null, { error: `expected ${noun}` });
+  check(
+    'topicDelivery',
+    () =>
+      z.strictObject({
+        topicArn: z.string({ error: 'expected the ARN of the topic' }),
+        queueUrl: z.string({ error: 'expected the URL of the queue subscribed to the topic' }),
+        publisher: config('the AWS client configuration of the publishing account'),
+        consumer: config('the AWS client configuration of the consuming account').optional(),
+        receiveTimeoutMs: milliseconds('a whole number of milliseconds >= 1').optional(),
+      } satisfies OptionsShape<TopicDeliveryOptions>),
+    options,
+  );
+}
 
 let lifecycle: z.ZodType | undefined;
 let contract: z.ZodType | undefined;

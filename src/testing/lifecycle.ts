@@ -1,5 +1,5 @@
 import { ConfigurationError } from '../errors.js';
-import { type ConnectProviderOptions, connectProvider } from './connect-provider.js';
+import { type ConnectProviderOptions, openProvider } from './connect-provider.js';
 import { checkLifecycleOptions } from './kit-options.js';
 import { type LifecycleStep, normaliseSteps, type PropertiesOf } from './lifecycle-steps.js';
 import { type LifecycleProgress, type LifecycleTimeline, summariseTimeline } from './lifecycle-timeline.js';
@@ -71,7 +71,7 @@ export async function playLifecycle<T extends ProviderTarget>(
 ): Promise<LifecycleTimeline> {
   checkLifecycleOptions(options);
   const steps = normaliseSteps(options.steps);
-  const provider = await connectProvider(target, options);
+  const provider = await openProvider(target, options);
   try {
     const resourceType = options.resourceType ?? provider.resourceType;
     if (!resourceType) {

@@ -1,4 +1,5 @@
 import { format } from 'node:util';
+import { checkCaptureOptions } from './kit-options.js';
 
 /** Output written while a capture was on. */
 export interface OutputCapture {
@@ -25,6 +26,7 @@ const CONSOLE_METHODS = ['log', 'info', 'warn', 'error', 'debug', 'trace'] as co
  * ```
  */
 export function captureOutput(options: { readonly passThrough?: boolean } = {}): OutputCapture {
+  checkCaptureOptions(options);
   const chunks: string[] = [];
   const streams = [process.stdout, process.stderr] as const;
   const writes = streams.map((stream) => stream.write);

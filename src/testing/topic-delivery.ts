@@ -1,4 +1,5 @@
 import { type Delivered, failedItems, type RequestDelivery, SQS_MAX_RECEIVES } from './deliveries.js';
+import { checkTopicDeliveryOptions } from './kit-options.js';
 
 /** AWS SDK client configuration, as `LocalAws.clientConfig` gives it (or with an assumed role's credentials). */
 export interface AwsClientConfig {
@@ -49,6 +50,7 @@ const SUBJECT = 'AWS CloudFormation custom resource request';
  * ```
  */
 export function topicDelivery(options: TopicDeliveryOptions): RequestDelivery {
+  checkTopicDeliveryOptions(options);
   const clients = (async () => {
     const { SNSClient, PublishCommand } = await import('@aws-sdk/client-sns');
     const sqsModule = await import('@aws-sdk/client-sqs');
@@ -64,6 +66,8 @@ export function topicDelivery(options: TopicDeliveryOptions): RequestDelivery {
       queueArn: Attributes?.QueueArn ?? '',
     };
   })();
+  // A client that cannot be made (an SDK package missing) fails the first delivery, not the process, unhandled.
+  clients.catch(() => undefined);
   const waitMs = options.receiveTimeoutMs ?? 10_000;
 
   return {

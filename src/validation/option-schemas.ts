@@ -139,14 +139,16 @@ function unknownKeys(
   const known = Object.keys(inst?._zod.def.shape ?? {});
   const hints = (inst && HINTS.get(inst)) ?? {};
   const of = context === undefined ? '' : ` of ${context}`;
-  const advice = (key: string) =>
-    // Own keys only: `constructor` or `toString` is an unknown option, not Object.prototype's.
-    Object.hasOwn(hints, key)
-      ? ` (${hints[key]})`
-      : didYouMean(key, known) || `; the options are ${known.join(', ')}`;
-  const name = (key: string) =>
-    issue.keys.length === 1 ? 'unknown option' : `unknown option ${JSON.stringify(key)}`;
-  return issue.keys.map((key) => `${name(key)}${of}${advice(key)}`).join('; ');
+  // Own keys only: `constructor` or `toString` is an unknown option, not Object.prototype's.
+  const hinted = (key: string) => (Object.hasOwn(hints, key) ? ` (${hints[key]})` : didYouMean(key, known));
+  const list = `; the options are ${known.join(', ')}`;
+  if (issue.keys.length === 1) {
+    const key = issue.keys[0] ?? '';
+    return `unknown option${of}${hinted(key) || list}`;
+  }
+  // Several at once: each named with its hint, the known options listed once.
+  const named = issue.keys.map((key) => `${JSON.stringify(key)}${hinted(key)}`).join(', ');
+  return `unknown options${of}: ${named}${list}`;
 }
 
 function messageOf(issue: z.core.$ZodRawIssue, context: string | undefined): string | undefined {
@@ -227,7 +229,8 @@ export function parseOrRefuse<S extends z.ZodType>(
   );
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
-    const single = issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? issue.keys : [];
+    // Unknown keys are named by the first of them; the message names them all.
+    const single = issue.code === 'unrecognized_keys' ? issue.keys.slice(0, 1) : [];
     const path = pathText(root, [...issue.path, ...single]);
     return { option: path === '' ? 'options' : path, message: issue.message };
   });

@@ -9,9 +9,13 @@ import { dynamoDbIdempotencyStore } from '../../src/idempotency/dynamodb-store.j
 import { memoryIdempotencyStore } from '../../src/idempotency/memory-store.js';
 import { createJsonLogger } from '../../src/logger.js';
 import { defineResource } from '../../src/resource/define-resource.js';
+import { connectProvider } from '../../src/testing/connect-provider.js';
 import { checkContract } from '../../src/testing/contract.js';
+import { snsEvent, sqsEvent } from '../../src/testing/envelopes.js';
+import { createEvent, deleteEvent, updateEvent } from '../../src/testing/events.js';
 import { playLifecycle } from '../../src/testing/lifecycle.js';
 import { startLocalAws } from '../../src/testing/local-aws.js';
+import { captureOutput } from '../../src/testing/output-capture.js';
 import { startResponseCapture } from '../../src/testing/response-capture.js';
 import { testSeams } from '../../src/testing/test-seams.js';
 
@@ -110,6 +114,15 @@ describe('handler options are validated when the handler is built, naming the op
     expect(refusal(() => lambdaHandler(Ok, { concurrency: 5 } as never)).message).toBe(
       'concurrency: unknown option (an option of sqsHandler and snsHandler, not of lambdaHandler)',
     );
+  });
+
+  it('names several unknown options in one message, listing the options once', () => {
+    expect(refusal(() => lambdaHandler(Ok, { foo: 1, timeoutMargin: 2 } as never))).toEqual({
+      option: 'foo',
+      message:
+        'foo: unknown options: "foo", "timeoutMargin" (did you mean "timeoutMarginMs"?); the options are ' +
+        'logger, allowedResponseOrigins, timeoutMarginMs, authorize, retry, handOver, idempotency',
+    });
   });
 
   it('names every offending option at once, the first as the error option', () => {
@@ -313,6 +326,27 @@ describe('test kit options', () => {
       option: 'properties',
       message: 'properties: expected an object of resource properties',
     });
+  });
+
+  it('refuses misspelt options of the event and envelope builders, and of connectProvider', async () => {
+    expect(
+      refusal(() => createEvent({ resourceType: 'Custom::W', propertes: { N: 'a' } } as never)).message,
+    ).toBe('propertes: unknown option of createEvent (did you mean "properties"?)');
+    expect(refusal(() => createEvent({ resourceType: 1 } as never)).message).toBe(
+      'resourceType: expected a resource type, like "Custom::Widget"',
+    );
+    expect(refusal(() => deleteEvent({ resourceType: 'Custom::W', physicalId: 'x' } as never)).option).toBe(
+      'physicalResourceId',
+    );
+    expect(refusal(() => updateEvent(null as never)).option).toBe('options');
+    expect(refusal(() => sqsEvent([{}], { raw: 'yes' } as never)).message).toBe(
+      'raw: expected true or false',
+    );
+    expect(refusal(() => snsEvent([{}], { topicArns: 'x' } as never)).option).toBe('topicArns');
+    expect(refusal(() => captureOutput({ quiett: true } as never)).option).toBe('quiett');
+    await expect(connectProvider(Ok, { vi: 'sqs' } as never)).rejects.toThrow(
+      'vi: unknown option of connectProvider (did you mean "via"?)',
+    );
   });
 
   it('refuses a misspelt option of startLocalAws and startResponseCapture before starting anything', async () => {
