@@ -44,4 +44,5 @@ export type {
   ResourceDefinitionInput,
 } from './resource/types.js';
 export type { RetryOptions } from './response/send-response.js';
+export { testSeamsOf } from './test-seams.js';
 export { type CheckOptionsContext, checkOptions, type OptionsShape } from './validation/check-options.js';

@@ -35,7 +35,20 @@ export const TEST_SEAM_HINTS: Readonly<Record<keyof TestSeams, string>> = {
   wait: HINT,
 };
 
-/** The seams spread into `options` from `testSeams`, or none. */
+/**
+ * The test seams spread into `options` with `testSeams` (from `crkit/testing`), or none: how a factory of your own
+ * honours them, as the ready-made providers do, without listing them among its options.
+ *
+ * @example
+ * ```ts
+ * import { testSeamsOf } from 'crkit/advanced';
+ *
+ * function createClock(options: object = {}) {
+ *   const now = testSeamsOf(options).now ?? Date.now;
+ *   return () => new Date(now()).toISOString();
+ * }
+ * ```
+ */
 export function testSeamsOf(options: object | undefined): TestSeams {
   return (options as { readonly [TEST_SEAMS]?: TestSeams } | undefined)?.[TEST_SEAMS] ?? {};
 }

@@ -2,7 +2,7 @@ import { Route53Client } from '@aws-sdk/client-route-53';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { ResourceDefinition } from 'crkit';
 import { ConfigurationError, defineResource, ValidationError } from 'crkit';
-import type { CompletionOptions, OptionsShape } from 'crkit/advanced';
+import { type CompletionOptions, type OptionsShape, testSeamsOf } from 'crkit/advanced';
 import * as z from 'zod';
 import { aFunction, anObject, checkedWhereUsed, checkProviderOptions } from '../options.js';
 import { allowlistRefusal, checkDnsAllowlist, type DnsAllowlist, readDnsAllowlist } from './allowlist.js';
@@ -62,8 +62,6 @@ export interface CrossAccountDnsRecordOptions {
    * @default { initialDelayMs: 1000, maxDelayMs: 5000 }
    */
   readonly completion?: CompletionOptions;
-  /** The clock, in epoch milliseconds (for tests). @default Date.now */
-  readonly now?: () => number;
 }
 
 const recordOptions = () =>
@@ -98,12 +96,9 @@ const recordOptions = () =>
           .number({ error: 'expected a number of milliseconds' })
           .min(0, { error: 'expected a number of milliseconds >= 0' })
           .optional(),
-        sleep: aFunction('a function (ms) => Promise<void>').optional(),
-        random: aFunction('a function () => number in [0, 1)').optional(),
       } satisfies OptionsShape<ThrottleRetryOptions>)
       .optional(),
     completion: checkedWhereUsed(),
-    now: aFunction('a function () => epoch milliseconds').optional(),
   } satisfies OptionsShape<CrossAccountDnsRecordOptions>);
 
 function checkRecordOptions(
@@ -135,8 +130,10 @@ function checkRecordOptions(
 
 function recordProvider(options: CrossAccountDnsRecordOptions): RecordProvider {
   const allowlist = checkRecordOptions(options);
-  const now = options.now ?? Date.now;
-  const retry = throttleRetry(options.retry);
+  // Test seams (`testSeams` from crkit/testing): the clock, and the waits and jitter of throttle retries.
+  const seams = testSeamsOf(options);
+  const now = seams.now ?? Date.now;
+  const retry = throttleRetry(options.retry, seams);
   const windowMs = options.coalesceWindowMs ?? 25;
   const roleFromProperties = options.roleFromProperties ?? true;
   const makeRoute53 =

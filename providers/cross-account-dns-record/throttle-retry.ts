@@ -9,10 +9,6 @@ export interface ThrottleRetryOptions {
   readonly baseDelayMs?: number;
   /** The longest backoff. @default 5000 */
   readonly maxDelayMs?: number;
-  /** Waits between tries (for tests). @default node:timers/promises setTimeout */
-  readonly sleep?: (ms: number) => Promise<void>;
-  /** Jitter source in [0, 1) (for tests). @default Math.random */
-  readonly random?: () => number;
 }
 
 /** Retries a call that Route 53 refused for its rate. */
@@ -59,12 +55,15 @@ function positive(option: string, value: number, integer = false): number {
  * const answer = await retry(async () => 'done');
  * ```
  */
-export function throttleRetry(options: ThrottleRetryOptions = {}): ThrottleRetry {
+export function throttleRetry(
+  options: ThrottleRetryOptions = {},
+  seams: { readonly sleep?: (ms: number) => Promise<void>; readonly random?: () => number } = {},
+): ThrottleRetry {
   const attempts = positive('retry.attempts', options.attempts ?? 8, true);
   const base = positive('retry.baseDelayMs', options.baseDelayMs ?? 200);
   const max = positive('retry.maxDelayMs', options.maxDelayMs ?? 5000);
-  const sleep = options.sleep ?? ((ms: number) => delay(ms));
-  const random = options.random ?? Math.random;
+  const sleep = seams.sleep ?? ((ms: number) => delay(ms));
+  const random = seams.random ?? Math.random;
   return async <T>(call: () => Promise<T>, signal?: AbortSignal): Promise<T> => {
     for (let attempt = 1; ; attempt++) {
       try {

@@ -113,6 +113,7 @@ describe('the public surface', () => {
       'organizationIdFromAccountArn',
       'requeue',
       'selfInvoke',
+      'testSeamsOf',
     ]);
   });
 

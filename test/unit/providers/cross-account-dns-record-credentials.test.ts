@@ -12,7 +12,7 @@ const awsError = (name: string, message = name) => Object.assign(new Error(messa
 describe('throttle retry', () => {
   it('retries Throttling and PriorRequestNotComplete with growing, jittered backoff, then succeeds', async () => {
     const waits: number[] = [];
-    const retry = throttleRetry({ sleep: async (ms) => void waits.push(ms), random: () => 0.5 });
+    const retry = throttleRetry({}, { sleep: async (ms) => void waits.push(ms), random: () => 0.5 });
     const errors = [awsError('Throttling', 'Rate exceeded'), awsError('PriorRequestNotComplete')];
     const answer = await retry(async () => {
       const error = errors.shift();
@@ -24,7 +24,7 @@ describe('throttle retry', () => {
   });
 
   it('gives up after its attempts with the last throttling error, and never retries other errors', async () => {
-    const retry = throttleRetry({ attempts: 3, sleep: async () => {} });
+    const retry = throttleRetry({ attempts: 3 }, { sleep: async () => {} });
     let calls = 0;
     const throttled = retry(async () => {
       calls++;

@@ -18,6 +18,7 @@ import type { ResponseBody } from '../../../src/core/fit-response.js';
 import { lambdaHandler } from '../../../src/entry/lambda.js';
 import { createEvent } from '../../../src/testing/events.js';
 import type { ResponseCapture } from '../../../src/testing/response-capture.js';
+import { testSeams } from '../../../src/testing/test-seams.js';
 
 /** Shared arrangement of the cross-account-dns-record unit tests: mocked SDK clients and a loopback capture. */
 export const RESOURCE_TYPE = 'Custom::CrossAccountDnsRecord';
@@ -101,7 +102,7 @@ export function providerFor(capture: ResponseCapture, options: CrossAccountDnsRe
       },
     },
     completion: { initialDelayMs: 1, maxDelayMs: 5 },
-    retry: { sleep: async () => {} },
+    ...testSeams({ sleep: async () => {} }),
     coalesceWindowMs: 1,
     ...options,
   });

@@ -178,7 +178,7 @@ describe('cross-account-dns-record create', () => {
   it('fails with the last throttling error when Route 53 keeps refusing', async () => {
     route53.on(ChangeResourceRecordSetsCommand).rejects(awsError('Throttling', 'Rate exceeded'));
 
-    const body = await providerFor(capture, { retry: { attempts: 2, sleep: async () => {} } }).send(create());
+    const body = await providerFor(capture, { retry: { attempts: 2 } }).send(create());
 
     expect(body).toMatchObject({ Status: 'FAILED', Reason: 'create failed: Throttling: Rate exceeded' });
     expect(route53).toHaveReceivedCommandTimes(ChangeResourceRecordSetsCommand, 2);
