@@ -4,7 +4,7 @@ import { defineResource } from 'crkit';
 import type { OptionsShape } from 'crkit/advanced';
 import * as z from 'zod';
 import { anObject, checkProviderOptions } from '../options.js';
-import { AzIdMappingProperties, type AzIdMappingProps } from './properties.js';
+import { AzIdMappingProperties, type AzIdMappingValues } from './properties.js';
 import { type AvailabilityZone, type AzIdMappingData, zoneMapData } from './zone-map.js';
 
 /** Options of {@link createAzIdMappingDefinition}. */
@@ -59,7 +59,7 @@ export function createAzIdMappingDefinition(
     'createAzIdMappingDefinition',
   );
   let client = options.clients?.ec2;
-  const map = async ({ properties, signal }: { properties: AzIdMappingProps; signal: AbortSignal }) => {
+  const map = async ({ properties, signal }: { properties: AzIdMappingValues; signal: AbortSignal }) => {
     client ??= new EC2Client({});
     const { zones, region } = await describeZones(client, signal);
     return { data: zoneMapData(zones, properties.ZoneIds, region) };
@@ -80,9 +80,9 @@ export function createAzIdMappingDefinition(
  * @example
  * ```ts
  * import { createRouter, lambdaHandler } from 'crkit';
- * import { AzIdMapping } from 'crkit/providers/az-id-mapping';
+ * import { AzIdMappingDefinition } from 'crkit/providers/az-id-mapping';
  *
- * export const handler = lambdaHandler(createRouter(AzIdMapping));
+ * export const handler = lambdaHandler(createRouter(AzIdMappingDefinition));
  * ```
  */
-export const AzIdMapping = createAzIdMappingDefinition();
+export const AzIdMappingDefinition = createAzIdMappingDefinition();

@@ -1,5 +1,5 @@
 import { lambdaHandler } from 'crkit';
-import { AzIdMapping } from './az-id-mapping.js';
+import { AzIdMappingDefinition } from './az-id-mapping.js';
 
 /**
  * The Lambda handler serving `Custom::AzIdMapping`, for a function whose handler is `index.handler`.
@@ -9,4 +9,4 @@ import { AzIdMapping } from './az-id-mapping.js';
  * export { handler } from 'crkit/providers/az-id-mapping';
  * ```
  */
-export const handler = lambdaHandler(AzIdMapping);
+export const handler = lambdaHandler(AzIdMappingDefinition);

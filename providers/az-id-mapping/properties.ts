@@ -19,4 +19,4 @@ export const AzIdMappingProperties = z.object({
 });
 
 /** The validated properties of a `Custom::AzIdMapping`. */
-export type AzIdMappingProps = z.output<typeof AzIdMappingProperties>;
+export type AzIdMappingValues = z.output<typeof AzIdMappingProperties>;

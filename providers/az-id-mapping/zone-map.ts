@@ -26,7 +26,7 @@ export type AzIdMappingData = Readonly<Record<string, string>> & {
  * @throws {ValidationError} when a wanted id is not a zone of the region; the message lists the ids there are.
  * @example
  * ```ts
- * import { zoneMapData } from 'crkit/providers/az-id-mapping';
+ * import { zoneMapData } from './zone-map.js';
  * const zones = [
  *   { ZoneName: 'us-east-1a', ZoneId: 'use1-az6' },
  *   { ZoneName: 'us-east-1b', ZoneId: 'use1-az1' },

@@ -8,7 +8,7 @@ import { generatePassword } from './password.js';
 import {
   type CognitoTestUserData,
   CognitoTestUserProperties,
-  type CognitoTestUserProps,
+  type CognitoTestUserValues,
 } from './properties.js';
 import { deleteSecret, readCredentials, type StoredCredentials, storeCredentials } from './secret-store.js';
 import { formatTestUserId, parseTestUserId, secretNameFor, type TestUserId } from './test-user-id.js';
@@ -33,7 +33,7 @@ type Result = HandlerResult<CognitoTestUserData>;
 function result(
   id: TestUserId,
   stored: Omit<StoredCredentials, 'created'>,
-  props: CognitoTestUserProps,
+  props: CognitoTestUserValues,
 ): Result {
   const data = { SecretArn: stored.arn, Username: id.username, UserPoolId: id.userPoolId };
   if (!props.ReturnPassword) return { physicalResourceId: formatTestUserId(id), data };
@@ -58,7 +58,7 @@ function idOf(physicalResourceId: string): TestUserId {
   throw new ValidationError([{ path: 'PhysicalResourceId', message }]);
 }
 
-async function create(clients: LazyClients, context: CreateContext<CognitoTestUserProps>): Promise<Result> {
+async function create(clients: LazyClients, context: CreateContext<CognitoTestUserValues>): Promise<Result> {
   const { properties: props, event, signal, logger } = context;
   // A replacement whose target is the user this resource already is: CloudFormation's rollback Update after a failed
   // replacement returns to it (the failed one made nothing that remains). Keep it rather than refuse it as taken.
@@ -105,7 +105,7 @@ function undoFailed(logger: Logger, cause: unknown): void {
   logger.error('could not undo a failed create of a Cognito test user', { error: String(cause) });
 }
 
-async function update(clients: LazyClients, context: UpdateContext<CognitoTestUserProps>): Promise<Result> {
+async function update(clients: LazyClients, context: UpdateContext<CognitoTestUserValues>): Promise<Result> {
   const { properties: props, oldProperties: old, physicalResourceId, signal } = context;
   if (props.SecretNamePrefix !== old.SecretNamePrefix) {
     const message =
@@ -120,7 +120,7 @@ async function update(clients: LazyClients, context: UpdateContext<CognitoTestUs
   return result(id, await readCredentials(secret), props);
 }
 
-async function remove(clients: LazyClients, context: DeleteContext<CognitoTestUserProps>): Promise<void> {
+async function remove(clients: LazyClients, context: DeleteContext<CognitoTestUserValues>): Promise<void> {
   const { user, secret } = refs(clients, idOf(context.physicalResourceId), context.signal);
   await deleteUser(user);
   await deleteSecret(secret);
@@ -183,9 +183,9 @@ export function createCognitoTestUserDefinition(
  * @example
  * ```ts
  * import { createRouter, lambdaHandler } from 'crkit';
- * import { CognitoTestUser } from 'crkit/providers/cognito-test-user';
+ * import { CognitoTestUserDefinition } from 'crkit/providers/cognito-test-user';
  *
- * export const handler = lambdaHandler(createRouter(CognitoTestUser));
+ * export const handler = lambdaHandler(createRouter(CognitoTestUserDefinition));
  * ```
  */
-export const CognitoTestUser = createCognitoTestUserDefinition();
+export const CognitoTestUserDefinition = createCognitoTestUserDefinition();

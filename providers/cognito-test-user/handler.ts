@@ -1,5 +1,5 @@
 import { lambdaHandler } from 'crkit';
-import { CognitoTestUser } from './cognito-test-user.js';
+import { CognitoTestUserDefinition } from './cognito-test-user.js';
 
 /**
  * The Lambda handler serving `Custom::CognitoTestUser`, for a function whose handler is `index.handler`.
@@ -9,4 +9,4 @@ import { CognitoTestUser } from './cognito-test-user.js';
  * export { handler } from 'crkit/providers/cognito-test-user';
  * ```
  */
-export const handler = lambdaHandler(CognitoTestUser);
+export const handler = lambdaHandler(CognitoTestUserDefinition);

@@ -1,27 +1,17 @@
+// `crkit/providers/cognito-test-user`: what a user of the provider writes with (its definition and factory, the
+// ready-made handler, the IAM it needs, its properties and Data, the secret it writes).
+// test/unit/public-surface.test.ts lists them.
 export type { CognitoTestUserClients } from './clients.js';
 export {
-  CognitoTestUser,
+  CognitoTestUserDefinition,
   type CognitoTestUserOptions,
   createCognitoTestUserDefinition,
 } from './cognito-test-user.js';
 export { handler } from './handler.js';
-export {
-  DEFAULT_PASSWORD_LENGTH,
-  generatePassword,
-  PASSWORD_SYMBOLS,
-  type PasswordPolicy,
-  type RandomIndex,
-} from './password.js';
-export { type ProviderPolicyStatement, policyStatements, requiredActions } from './permissions.js';
+export { policyStatements, requiredActions } from './permissions.js';
 export {
   type CognitoTestUserData,
   CognitoTestUserProperties,
-  type CognitoTestUserProps,
+  type CognitoTestUserValues,
 } from './properties.js';
 export { TestUserCredentials } from './secret-store.js';
-export {
-  DEFAULT_SECRET_NAME_PREFIX,
-  formatTestUserId,
-  parseTestUserId,
-  type TestUserId,
-} from './test-user-id.js';

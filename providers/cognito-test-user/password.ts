@@ -41,7 +41,7 @@ export type RandomIndex = (max: number) => number;
  *
  * @example
  * ```ts
- * import { generatePassword } from 'crkit/providers/cognito-test-user';
+ * import { generatePassword } from './password.js';
  * generatePassword({ MinimumLength: 12, RequireSymbols: true }).length; // 32
  * ```
  */

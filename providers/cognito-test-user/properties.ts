@@ -68,7 +68,7 @@ export const CognitoTestUserProperties = z.object({
 });
 
 /** The validated properties of a `Custom::CognitoTestUser`. */
-export type CognitoTestUserProps = z.output<typeof CognitoTestUserProperties>;
+export type CognitoTestUserValues = z.output<typeof CognitoTestUserProperties>;
 
 /** `Fn::GetAtt` attributes of a `Custom::CognitoTestUser`. */
 export interface CognitoTestUserData extends Record<string, unknown> {

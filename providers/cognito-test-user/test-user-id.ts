@@ -20,7 +20,7 @@ const SEPARATOR = '|';
  *
  * @example
  * ```ts
- * import { formatTestUserId } from 'crkit/providers/cognito-test-user';
+ * import { formatTestUserId } from './test-user-id.js';
  * formatTestUserId({ userPoolId: 'us-east-1_AbC123', secretName: 'crkit/x', username: 'alice' });
  * // 'us-east-1_AbC123|crkit/x|alice'
  * ```

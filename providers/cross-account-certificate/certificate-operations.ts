@@ -16,12 +16,12 @@ import {
   regionOfCertificate,
   validationRecordsOf,
 } from './acm-certificate.js';
-import type { CrossAccountCertificateData, CrossAccountCertificateProps } from './properties.js';
+import type { CrossAccountCertificateData, CrossAccountCertificateValues } from './properties.js';
 
 /** ACM in one region (`undefined`: the provider's own). */
 export type AcmFor = (region: string | undefined) => ACMClient;
 
-type Props = CrossAccountCertificateProps;
+type Props = CrossAccountCertificateValues;
 type Result = HandlerResult<CrossAccountCertificateData>;
 
 const PendingCertificate = z.object({ arn: z.string().min(1) });

@@ -1,3 +1,5 @@
+// `crkit/providers/cross-account-certificate`: what a user of the provider writes with (its router, the IAM it
+// needs, its properties and Data). test/unit/public-surface.test.ts lists them.
 export type { AcmFor } from './certificate-operations.js';
 export {
   CERTIFICATE_RESOURCE_TYPES,
@@ -10,8 +12,7 @@ export {
   CertificateValidationProperties,
   type CrossAccountCertificateData,
   CrossAccountCertificateProperties,
-  type CrossAccountCertificateProps,
+  type CrossAccountCertificateValues,
   KEY_ALGORITHMS,
   type ValidationRecord,
 } from './properties.js';
-export { validationDomains } from './validation-domains.js';

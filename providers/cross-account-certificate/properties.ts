@@ -53,7 +53,7 @@ export const CrossAccountCertificateProperties = z.object({
 });
 
 /** The validated properties of a `Custom::CrossAccountCertificate`. */
-export type CrossAccountCertificateProps = z.output<typeof CrossAccountCertificateProperties>;
+export type CrossAccountCertificateValues = z.output<typeof CrossAccountCertificateProperties>;
 
 /** The properties of `Custom::CrossAccountCertificateValidation`, which waits until the certificate is issued. */
 export const CertificateValidationProperties = z.object({

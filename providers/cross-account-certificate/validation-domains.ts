@@ -5,7 +5,7 @@
  *
  * @example
  * ```ts
- * import { validationDomains } from 'crkit/providers/cross-account-certificate';
+ * import { validationDomains } from './validation-domains.js';
  * validationDomains('app1.example.com', ['*.app1.example.com', 'api.example.com']); // ['app1.example.com', 'api.example.com']
  * ```
  */

@@ -65,7 +65,7 @@ let parsed: { readonly text: string; readonly allowlist: DnsAllowlist } | undefi
  * @throws {ConfigurationError} when the variable holds no valid allowlist.
  * @example
  * ```ts
- * import { readDnsAllowlist } from 'crkit/providers/cross-account-dns-record';
+ * import { readDnsAllowlist } from './allowlist.js';
  * readDnsAllowlist({ CRKIT_DNS_ALLOWLIST: '{"111111111111":["app1.example.com"]}' });
  * // { '111111111111': ['app1.example.com'] }
  * ```
@@ -91,7 +91,7 @@ export function readDnsAllowlist(env: NodeJS.ProcessEnv = process.env): DnsAllow
  *
  * @example
  * ```ts
- * import { allowlistRefusal } from 'crkit/providers/cross-account-dns-record';
+ * import { allowlistRefusal } from './allowlist.js';
  * const stackId = 'arn:aws:cloudformation:us-east-1:111111111111:stack/app/5b9a8f10';
  * allowlistRefusal({ '111111111111': ['app1.example.com'] }, stackId, 'evilapp1.example.com');
  * // 'account 111111111111 may change records under app1.example.com only, not evilapp1.example.com: ...'

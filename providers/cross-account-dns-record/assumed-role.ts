@@ -28,7 +28,7 @@ export const ROLE_SESSION_NAME = 'crkit-cross-account-dns-record';
  * ```ts
  * import { STSClient } from '@aws-sdk/client-sts';
  * import { Route53Client } from '@aws-sdk/client-route-53';
- * import { assumedRoleCredentials } from 'crkit/providers/cross-account-dns-record';
+ * import { assumedRoleCredentials } from './assumed-role.js';
  *
  * const sts = new STSClient({});
  * const credentials = assumedRoleCredentials(() => sts, { roleArn: 'arn:aws:iam::222222222222:role/dns' });

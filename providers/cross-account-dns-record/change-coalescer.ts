@@ -38,7 +38,7 @@ const MAX_VALUE_CHARACTERS = 32_000;
  *
  * @example
  * ```ts
- * import { isChangeRejection } from 'crkit/providers/cross-account-dns-record';
+ * import { isChangeRejection } from './change-coalescer.js';
  * isChangeRejection(Object.assign(new Error('exists'), { name: 'InvalidChangeBatch' })); // true
  * ```
  */
@@ -76,7 +76,7 @@ function weight(change: Change): { records: number; characters: number } {
  * @throws {ConfigurationError} when an option is out of range.
  * @example
  * ```ts
- * import { createChangeCoalescer } from 'crkit/providers/cross-account-dns-record';
+ * import { createChangeCoalescer } from './change-coalescer.js';
  * const coalescer = createChangeCoalescer({ send: async (zone, changes) => `/change/${changes.length}` });
  * const change = {
  *   Action: 'UPSERT' as const,

@@ -16,7 +16,7 @@ import {
   recordInSync,
   updateRecord,
 } from './operations.js';
-import { CrossAccountDnsRecordProperties, type CrossAccountDnsRecordProps, ROLE_ARN } from './properties.js';
+import { CrossAccountDnsRecordProperties, type CrossAccountDnsRecordValues, ROLE_ARN } from './properties.js';
 import { parseRecordId } from './record-id.js';
 import { type ThrottleRetryOptions, throttleRetry } from './throttle-retry.js';
 
@@ -143,7 +143,7 @@ function recordProvider(options: CrossAccountDnsRecordOptions): RecordProvider {
   const accounts = new Map<string, DnsAccount>();
 
   const roleOf = (
-    props: Pick<CrossAccountDnsRecordProps, 'RoleArn' | 'ExternalId'>,
+    props: Pick<CrossAccountDnsRecordValues, 'RoleArn' | 'ExternalId'>,
   ): AssumeRoleTarget | undefined => {
     if (props.RoleArn === undefined) return options.assumeRole;
     if (!roleFromProperties) {
@@ -226,11 +226,11 @@ export function createCrossAccountDnsRecordDefinition(
  * @example
  * ```ts
  * import { createRouter, lambdaHandler } from 'crkit';
- * import { CrossAccountDnsRecord } from 'crkit/providers/cross-account-dns-record';
+ * import { CrossAccountDnsRecordDefinition } from 'crkit/providers/cross-account-dns-record';
  *
- * export const handler = lambdaHandler(createRouter(CrossAccountDnsRecord));
+ * export const handler = lambdaHandler(createRouter(CrossAccountDnsRecordDefinition));
  * ```
  */
-export const CrossAccountDnsRecord = createCrossAccountDnsRecordDefinition({
+export const CrossAccountDnsRecordDefinition = createCrossAccountDnsRecordDefinition({
   allowlist: () => readDnsAllowlist(),
 });

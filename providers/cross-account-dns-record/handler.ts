@@ -1,6 +1,6 @@
 import { lambdaHandler, memoryIdempotencyStore } from 'crkit';
 import { idempotencyFromEnvironment } from 'crkit/idempotency/dynamodb';
-import { CrossAccountDnsRecord } from './cross-account-dns-record.js';
+import { CrossAccountDnsRecordDefinition } from './cross-account-dns-record.js';
 
 /**
  * The Lambda handler serving `Custom::CrossAccountDnsRecord` from the application account (the Lambda-backed
@@ -12,6 +12,6 @@ import { CrossAccountDnsRecord } from './cross-account-dns-record.js';
  * export { handler } from 'crkit/providers/cross-account-dns-record/lambda';
  * ```
  */
-export const handler = lambdaHandler(CrossAccountDnsRecord, {
+export const handler = lambdaHandler(CrossAccountDnsRecordDefinition, {
   idempotency: idempotencyFromEnvironment() ?? memoryIdempotencyStore(),
 });

@@ -4,7 +4,7 @@ import { CrkitError, ValidationError } from 'crkit';
 import * as z from 'zod';
 import { isChangeRejection } from './change-coalescer.js';
 import type { DnsAccount } from './dns-account.js';
-import type { CrossAccountDnsRecordProps } from './properties.js';
+import type { CrossAccountDnsRecordValues } from './properties.js';
 import type { CrossAccountDnsRecordData } from './record-data.js';
 import { formatRecordId, parseRecordId, type RecordId, recordIdOf, sameRecord } from './record-id.js';
 import { isWithin } from './record-name.js';
@@ -16,12 +16,12 @@ export type { CrossAccountDnsRecordData };
 /** What the operations need of the definition: Route 53 in the right account, and the allowlist's verdict. */
 export interface RecordProvider {
   /** Route 53 as the request's role (or the function itself) sees it. */
-  account(properties: Pick<CrossAccountDnsRecordProps, 'RoleArn' | 'ExternalId'>): DnsAccount;
+  account(properties: Pick<CrossAccountDnsRecordValues, 'RoleArn' | 'ExternalId'>): DnsAccount;
   /** Why the account that sent `stackId` may not change `name`, or `undefined` when it may. */
   refusal(stackId: string, name: string): string | undefined;
 }
 
-type Props = CrossAccountDnsRecordProps;
+type Props = CrossAccountDnsRecordValues;
 type Result = HandlerResult<CrossAccountDnsRecordData>;
 
 /** Seconds resolvers may cache a record whose properties give no TTL. */

@@ -158,4 +158,4 @@ export const CrossAccountDnsRecordProperties = z
   });
 
 /** The validated properties of a `Custom::CrossAccountDnsRecord`. */
-export type CrossAccountDnsRecordProps = z.output<typeof CrossAccountDnsRecordProperties>;
+export type CrossAccountDnsRecordValues = z.output<typeof CrossAccountDnsRecordProperties>;

@@ -21,7 +21,7 @@ const TYPE = /^[A-Z0-9]{1,10}$/;
  *
  * @example
  * ```ts
- * import { formatRecordId } from 'crkit/providers/cross-account-dns-record';
+ * import { formatRecordId } from './record-id.js';
  * formatRecordId({ hostedZoneId: 'Z0123456789ABC', type: 'A', name: 'app1.example.com' });
  * // 'Z0123456789ABC|A|app1.example.com'
  * ```
@@ -35,7 +35,7 @@ export function formatRecordId(id: RecordId): string {
  *
  * @example
  * ```ts
- * import { parseRecordId } from 'crkit/providers/cross-account-dns-record';
+ * import { parseRecordId } from './record-id.js';
  * parseRecordId('Z0123456789ABC|A|app1.example.com'); // { hostedZoneId: 'Z0123456789ABC', type: 'A', name: ... }
  * ```
  */

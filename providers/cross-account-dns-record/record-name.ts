@@ -21,7 +21,7 @@ function unescapeOctal(name: string): string {
  *
  * @example
  * ```ts
- * import { normalizeRecordName } from 'crkit/providers/cross-account-dns-record';
+ * import { normalizeRecordName } from './record-name.js';
  * normalizeRecordName('\\052.App1.Example.COM.'); // '*.app1.example.com'
  * ```
  */
@@ -34,7 +34,7 @@ export function normalizeRecordName(name: string): string {
  *
  * @example
  * ```ts
- * import { recordNameProblem } from 'crkit/providers/cross-account-dns-record';
+ * import { recordNameProblem } from './record-name.js';
  * recordNameProblem('app1..example.com'); // 'expected labels of 1 to 63 letters, ...'
  * ```
  */
@@ -59,7 +59,7 @@ export function recordNameProblem(name: string): string | undefined {
  *
  * @example
  * ```ts
- * import { isWithin } from 'crkit/providers/cross-account-dns-record';
+ * import { isWithin } from './record-name.js';
  * isWithin('api.app1.example.com', 'app1.example.com'); // true
  * isWithin('evilapp1.example.com', 'app1.example.com'); // false
  * ```

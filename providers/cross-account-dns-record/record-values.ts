@@ -68,7 +68,7 @@ function valuesOfText(text: string, type: string): string[] | RecordValueIssue {
  *
  * @example
  * ```ts
- * import { readRecordValues } from 'crkit/providers/cross-account-dns-record';
+ * import { readRecordValues } from './record-values.js';
  * readRecordValues(['v=DMARC1; p=quarantine; rua=mailto:a@example.com,mailto:b@example.net'], 'TXT');
  * // { values: ['"v=DMARC1; p=quarantine; rua=mailto:a@example.com,mailto:b@example.net"'] }
  * readRecordValues('10 mail1.example.com, 20 mail2.example.com', 'MX');

@@ -50,7 +50,7 @@ function positive(option: string, value: number, integer = false): number {
  * @throws {ConfigurationError} when an option is out of range.
  * @example
  * ```ts
- * import { throttleRetry } from 'crkit/providers/cross-account-dns-record';
+ * import { throttleRetry } from './throttle-retry.js';
  * const retry = throttleRetry({ attempts: 5 });
  * const answer = await retry(async () => 'done');
  * ```

@@ -75,7 +75,7 @@ function chunks(units: readonly Unit[]): Unit[][] {
  *
  * @example
  * ```ts
- * import { formatTxtValue } from 'crkit/providers/cross-account-dns-record';
+ * import { formatTxtValue } from './txt-value.js';
  * formatTxtValue('v=DMARC1; p=none'); // { value: '"v=DMARC1; p=none"' }
  * formatTxtValue(`"${'k'.repeat(300)}"`); // { value: '"kkk...(255)" "kkk...(45)"' }
  * ```

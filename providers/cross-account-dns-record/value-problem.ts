@@ -24,7 +24,7 @@ const within = (text: string, max: number) => Number(text) <= max;
  *
  * @example
  * ```ts
- * import { recordValueProblem } from 'crkit/providers/cross-account-dns-record';
+ * import { recordValueProblem } from './value-problem.js';
  * recordValueProblem('MX', '10 mail.example.com'); // undefined
  * recordValueProblem('A', '192.0.2.300'); // 'expected an IPv4 address such as 192.0.2.1 for an A record'
  * ```

@@ -1,5 +1,5 @@
 import { lambdaHandler } from 'crkit';
-import { SdkCall } from './sdk-call.js';
+import { SdkCallDefinition } from './sdk-call.js';
 
 /**
  * The Lambda handler serving `Custom::SdkCall`, for a function whose handler is `index.handler`.
@@ -9,4 +9,4 @@ import { SdkCall } from './sdk-call.js';
  * export { handler } from 'crkit/providers/sdk-call';
  * ```
  */
-export const handler = lambdaHandler(SdkCall);
+export const handler = lambdaHandler(SdkCallDefinition);

@@ -12,7 +12,7 @@ const IAM_PREFIX_OF_SIGNING_NAME: Readonly<Record<string, string>> = { monitorin
  *
  * @example
  * ```ts
- * import { iamActionOf } from 'crkit/providers/sdk-call';
+ * import { iamActionOf } from './iam-action.js';
  * iamActionOf('monitoring', 'PutMetricAlarm'); // 'cloudwatch:PutMetricAlarm'
  * ```
  */
@@ -45,7 +45,7 @@ const IAM_ACTION_OF_OPERATION: Readonly<Record<string, string>> = {
  *
  * @example
  * ```ts
- * import { servicePackageOf } from 'crkit/providers/sdk-call';
+ * import { servicePackageOf } from './iam-action.js';
  * servicePackageOf('Secrets Manager'); // 'secrets-manager'
  * ```
  */

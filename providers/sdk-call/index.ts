@@ -1,14 +1,11 @@
+// `crkit/providers/sdk-call`: what a user of the provider writes with (its definition and factory, the ready-made
+// handler, its properties). test/unit/public-surface.test.ts lists them.
 export { handler } from './handler.js';
-export { iamActionOf, servicePackageOf } from './iam-action.js';
-export { formatRuntimeValue, parseRuntimeValue, type RuntimeValue, runtimeValuesIn } from './markers.js';
 export {
   SDK_CALL_RESOURCE_TYPE,
-  SDK_CALL_SENSITIVE_PROPERTIES,
   SdkCallProperties,
   type SdkCallPropertiesInput,
-  type SdkCallProps,
-  SdkCallSpec,
+  type SdkCallValues,
 } from './properties.js';
-export { pickResponseFields, responseField } from './response-fields.js';
-export { createSdkCallDefinition, SdkCall, type SdkCallDefinitionOptions } from './sdk-call.js';
-export type { ImportModule, SdkClientsOptions } from './sdk-clients.js';
+export { createSdkCallDefinition, SdkCallDefinition, type SdkCallDefinitionOptions } from './sdk-call.js';
+export type { ImportModule } from './sdk-clients.js';

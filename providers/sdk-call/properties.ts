@@ -89,7 +89,7 @@ export const SDK_CALL_RESOURCE_TYPE = 'Custom::SdkCall';
 export const SDK_CALL_SENSITIVE_PROPERTIES = ['OnCreate', 'OnUpdate', 'OnDelete'] as const;
 
 /** The validated properties of a `Custom::SdkCall`. */
-export type SdkCallProps = z.output<typeof SdkCallProperties>;
+export type SdkCallValues = z.output<typeof SdkCallProperties>;
 
 /** What the `SdkCallResource` construct writes: each step as JSON text, so that types survive CloudFormation. */
 export type SdkCallPropertiesInput = z.input<typeof SdkCallProperties>;

@@ -7,7 +7,7 @@ import { aFunction, anObject, checkProviderOptions } from '../options.js';
 import {
   SDK_CALL_RESOURCE_TYPE,
   SdkCallProperties,
-  type SdkCallProps,
+  type SdkCallValues,
   type SdkCallSpec,
 } from './properties.js';
 import { pickResponseFields, responseField } from './response-fields.js';
@@ -21,7 +21,7 @@ type Result = HandlerResult<Record<string, string>>;
 
 /** The physical id the step answers: the literal, the output field, or `fallback`. */
 function physicalIdOf(
-  props: SdkCallProps,
+  props: SdkCallValues,
   step: string,
   outputs: readonly unknown[],
   fallback: string,
@@ -41,7 +41,7 @@ function physicalIdOf(
 async function runStep(
   step: string,
   calls: readonly SdkCallSpec[] | undefined,
-  props: SdkCallProps,
+  props: SdkCallValues,
   context: CallContext,
   fallbackId: string,
 ): Promise<Result> {
@@ -116,7 +116,7 @@ export function createSdkCallDefinition(
 }
 
 /** OnDelete alone, from properties that no longer match the schema as a whole; throws when it cannot be read. */
-function onDeleteOf(raw: Readonly<Record<string, unknown>>): SdkCallProps['OnDelete'] {
+function onDeleteOf(raw: Readonly<Record<string, unknown>>): SdkCallValues['OnDelete'] {
   const parsed = SdkCallProperties.shape.OnDelete.safeParse(raw.OnDelete);
   if (!parsed.success)
     throw new ValidationError([{ path: 'ResourceProperties.OnDelete', message: 'cannot be read' }]);
@@ -130,9 +130,9 @@ function onDeleteOf(raw: Readonly<Record<string, unknown>>): SdkCallProps['OnDel
  * @example
  * ```ts
  * import { createRouter, lambdaHandler } from 'crkit';
- * import { SdkCall } from 'crkit/providers/sdk-call';
+ * import { SdkCallDefinition } from 'crkit/providers/sdk-call';
  *
- * export const handler = lambdaHandler(createRouter(SdkCall));
+ * export const handler = lambdaHandler(createRouter(SdkCallDefinition));
  * ```
  */
-export const SdkCall = createSdkCallDefinition();
+export const SdkCallDefinition = createSdkCallDefinition();

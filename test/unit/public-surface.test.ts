@@ -39,6 +39,15 @@ const entryFile = (entry: string) => {
   return sourceOf(target.types);
 };
 
+/** The ready-made providers, each a `crkit/providers/<name>` entry. */
+const PROVIDERS = [
+  'az-id-mapping',
+  'cognito-test-user',
+  'cross-account-certificate',
+  'cross-account-dns-record',
+  'sdk-call',
+] as const;
+
 describe('the public surface', () => {
   // Changing these lists is a decision about crkit's API: update them on purpose, with a CHANGELOG line.
   it('exports what a provider author writes with from the root, and nothing else', () => {
@@ -128,28 +137,108 @@ describe('the public surface', () => {
         else seen.set(name, entry);
       }
     }
+    // A ready-made provider's main entry names its own things: none of them is a name of crkit's entries (its
+    // definition is `AzIdMappingDefinition`, the construct of crkit/cdk `AzIdMapping`). Names every provider has
+    // (`handler`, `policyStatements`) mean the same in each.
+    for (const provider of PROVIDERS) {
+      for (const name of exportedNames(join(root, 'providers', provider, 'index.ts')).names) {
+        const first = seen.get(name);
+        if (first) clashes.push(`${name} in ${first} and ./providers/${provider}`);
+      }
+    }
     expect(clashes).toEqual([]);
+  });
+
+  it('exports what a user of each ready-made provider writes with, and none of its parts', () => {
+    const names = Object.fromEntries(
+      PROVIDERS.map((provider) => [
+        provider,
+        exportedNames(join(root, 'providers', provider, 'index.ts')).names,
+      ]),
+    );
+    expect(names).toEqual({
+      'az-id-mapping': [
+        'AzIdMappingData',
+        'AzIdMappingDefinition',
+        'AzIdMappingOptions',
+        'AzIdMappingProperties',
+        'AzIdMappingValues',
+        'createAzIdMappingDefinition',
+        'handler',
+        'policyStatements',
+        'requiredActions',
+      ],
+      'cognito-test-user': [
+        'CognitoTestUserClients',
+        'CognitoTestUserData',
+        'CognitoTestUserDefinition',
+        'CognitoTestUserOptions',
+        'CognitoTestUserProperties',
+        'CognitoTestUserValues',
+        'TestUserCredentials',
+        'createCognitoTestUserDefinition',
+        'handler',
+        'policyStatements',
+        'requiredActions',
+      ],
+      'cross-account-certificate': [
+        'AcmFor',
+        'CERTIFICATE_RESOURCE_TYPES',
+        'CertificateValidationData',
+        'CertificateValidationProperties',
+        'CrossAccountCertificateData',
+        'CrossAccountCertificateOptions',
+        'CrossAccountCertificateProperties',
+        'CrossAccountCertificateValues',
+        'KEY_ALGORITHMS',
+        'ValidationRecord',
+        'createCrossAccountCertificateRouter',
+        'policyStatements',
+        'requiredActions',
+      ],
+      'cross-account-dns-record': [
+        'AssumeRoleTarget',
+        'CredentialsProvider',
+        'CrossAccountDnsRecordClients',
+        'CrossAccountDnsRecordData',
+        'CrossAccountDnsRecordDefinition',
+        'CrossAccountDnsRecordOptions',
+        'CrossAccountDnsRecordProperties',
+        'CrossAccountDnsRecordValues',
+        'DnsAllowlist',
+        'RECORD_TYPES',
+        'ThrottleRetryOptions',
+        'assumeRoleActions',
+        'checkDnsAllowlist',
+        'createCrossAccountDnsRecordDefinition',
+        'policyStatements',
+        'requiredActions',
+      ],
+      'sdk-call': [
+        'ImportModule',
+        'SDK_CALL_RESOURCE_TYPE',
+        'SdkCallDefinition',
+        'SdkCallDefinitionOptions',
+        'SdkCallProperties',
+        'SdkCallPropertiesInput',
+        'SdkCallValues',
+        'createSdkCallDefinition',
+        'handler',
+      ],
+    });
   });
 
   it('lists every name of every entry point explicitly (no export *)', () => {
     const entries = Object.entries(packageJson.exports).flatMap(([entry, target]) => {
       if (typeof target !== 'object') return [];
       if (!entry.includes('*')) return [sourceOf(target.types)];
-      return [
-        'az-id-mapping',
-        'cognito-test-user',
-        'cross-account-certificate',
-        'cross-account-dns-record',
-        'sdk-call',
-      ]
-        .map((name) => sourceOf(target.types.replace('*', name)))
-        .filter((file) => {
-          try {
-            return readFileSync(file) !== undefined;
-          } catch {
-            return false;
-          }
-        });
+      return PROVIDERS.map((name) => sourceOf(target.types.replace('*', name))).filter((file) => {
+        try {
+          return readFileSync(file) !== undefined;
+        } catch {
+          return false;
+        }
+      });
     });
     expect(entries.length).toBeGreaterThan(8);
     expect(entries.filter((file) => exportedNames(file).star).map((file) => file.slice(root.length))).toEqual(

@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CERTIFICATE_RESOURCE_TYPES,
   createCrossAccountCertificateRouter,
-  validationDomains,
 } from '../../../providers/cross-account-certificate/index.js';
+import { validationDomains } from '../../../providers/cross-account-certificate/validation-domains.js';
 import { createCrossAccountDnsRecordDefinition } from '../../../providers/cross-account-dns-record/index.js';
 import type { ResponseBody } from '../../../src/core/fit-response.js';
 import { lambdaHandler } from '../../../src/entry/lambda.js';

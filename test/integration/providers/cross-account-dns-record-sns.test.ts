@@ -14,11 +14,9 @@ import {
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { readDnsAllowlist } from '../../../providers/cross-account-dns-record/allowlist.js';
 import { CROSS_ACCOUNT_DNS_ENV } from '../../../providers/cross-account-dns-record/environment.js';
-import {
-  createCrossAccountDnsRecordDefinition,
-  readDnsAllowlist,
-} from '../../../providers/cross-account-dns-record/index.js';
+import { createCrossAccountDnsRecordDefinition } from '../../../providers/cross-account-dns-record/index.js';
 import { sqsHandler as dnsRecordSqsHandler } from '../../../providers/cross-account-dns-record/lambda.js';
 import { ENV, PROVIDER_ENV } from '../../../src/constants.js';
 import type { ResponseBody } from '../../../src/core/fit-response.js';

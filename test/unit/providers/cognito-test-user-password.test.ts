@@ -1,11 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  formatTestUserId,
-  generatePassword,
-  PASSWORD_SYMBOLS,
-  parseTestUserId,
-} from '../../../providers/cognito-test-user/index.js';
+import { generatePassword, PASSWORD_SYMBOLS } from '../../../providers/cognito-test-user/password.js';
+import { formatTestUserId, parseTestUserId } from '../../../providers/cognito-test-user/test-user-id.js';
 
 // Cognito's documented special characters (Developer Guide, "Adding user pool password requirements").
 const COGNITO_SYMBOLS = '^$*.[]{}()?"!@#%&/\\,><\':;|_~`=+- ';

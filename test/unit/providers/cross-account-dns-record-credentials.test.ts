@@ -3,7 +3,8 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { allCustomMatcher } from 'aws-sdk-client-mock-vitest';
 import type {} from 'aws-sdk-client-mock-vitest/extend';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { assumedRoleCredentials, throttleRetry } from '../../../providers/cross-account-dns-record/index.js';
+import { assumedRoleCredentials } from '../../../providers/cross-account-dns-record/assumed-role.js';
+import { throttleRetry } from '../../../providers/cross-account-dns-record/throttle-retry.js';
 
 expect.extend(allCustomMatcher);
 

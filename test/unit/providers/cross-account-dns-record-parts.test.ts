@@ -3,14 +3,15 @@ import { describe, expect, it } from 'vitest';
 import {
   accountOfStack,
   allowlistRefusal,
-  checkDnsAllowlist,
-  formatRecordId,
+  readDnsAllowlist,
+} from '../../../providers/cross-account-dns-record/allowlist.js';
+import { checkDnsAllowlist } from '../../../providers/cross-account-dns-record/index.js';
+import { formatRecordId, parseRecordId } from '../../../providers/cross-account-dns-record/record-id.js';
+import {
   isWithin,
   normalizeRecordName,
-  parseRecordId,
-  readDnsAllowlist,
   recordNameProblem,
-} from '../../../providers/cross-account-dns-record/index.js';
+} from '../../../providers/cross-account-dns-record/record-name.js';
 
 const stackOf = (account: string) =>
   `arn:aws:cloudformation:us-east-1:${account}:stack/app/5b9a8f10-c7a4-11ef`;

@@ -1,6 +1,6 @@
 import { ChangeResourceRecordSetsCommand, type ResourceRecordSet } from '@aws-sdk/client-route-53';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { readRecordValues } from '../../../providers/cross-account-dns-record/index.js';
+import { readRecordValues } from '../../../providers/cross-account-dns-record/record-values.js';
 import { type ResponseCapture, startResponseCapture } from '../../../src/testing/response-capture.js';
 import { arrangeHappyPath, createRecord, providerFor, route53 } from './cross-account-dns-record-harness.js';
 
