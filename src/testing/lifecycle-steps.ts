@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import type { ResponseBody } from '../core/fit-response.js';
 import { ConfigurationError } from '../errors.js';
+import { didYouMean } from '../validation/did-you-mean.js';
 
 /**
  * The properties a target takes, as a template would write them: the schema's input type for a definition,
@@ -100,6 +101,13 @@ function normaliseStep(step: unknown, index: number): NormalisedStep {
       throw new ConfigurationError(
         where,
         `expected exactly one of create, update or delete, got ${kinds.join(', ') || 'none'}`,
+      );
+    }
+    const unknown = Object.keys(step).find((key) => key !== kind && key !== 'expect');
+    if (unknown !== undefined) {
+      throw new ConfigurationError(
+        `${where}.${unknown}`,
+        `unknown key${didYouMean(unknown, [kind, 'expect']) || `: a step has ${kind} and expect`}`,
       );
     }
     const expect = (step.expect ?? 'success') as StepExpectation;

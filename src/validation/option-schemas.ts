@@ -84,8 +84,9 @@ export function accepts(spec: OptionSpec, value: unknown): boolean {
     case 'object': {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
       const given = value as Record<string, unknown>;
+      // Inherited enumerable keys too (`Object.create({ timeoutMargin: 1 })`), as the zod schema sees them.
+      for (const key in given) if (!Object.hasOwn(declared.shape, key)) return false;
       return (
-        Object.keys(given).every((key) => Object.hasOwn(declared.shape, key)) &&
         Object.entries(declared.shape).every(([key, option]) => accepts(option, given[key]))
       );
     }

@@ -398,3 +398,18 @@ describe('options that cannot be read as plain values', () => {
     );
   });
 });
+
+describe('keys nobody declared', () => {
+  it('refuses an inherited unknown option as the zod-checked ones do', () => {
+    const inherited = Object.create({ timeoutMargin: 1 }) as object;
+    expect(refusal(() => lambdaHandler(Ok, inherited)).message).toBe(
+      'timeoutMargin: unknown option (did you mean "timeoutMarginMs"?)',
+    );
+  });
+
+  it('refuses a misspelt key of a lifecycle step before playing anything', async () => {
+    await expect(
+      playLifecycle(Ok, { steps: [{ create: {}, expct: 'failure' }, 'delete'] } as never),
+    ).rejects.toThrow('steps[0].expct: unknown key (did you mean "expect"?)');
+  });
+});
