@@ -4,8 +4,8 @@
 export { checkDnsAllowlist, type DnsAllowlist } from './allowlist.js';
 export type { AssumeRoleTarget, CredentialsProvider } from './assumed-role.js';
 export {
-  CrossAccountDnsRecordDefinition,
   type CrossAccountDnsRecordClients,
+  CrossAccountDnsRecordDefinition,
   type CrossAccountDnsRecordOptions,
   createCrossAccountDnsRecordDefinition,
 } from './cross-account-dns-record.js';

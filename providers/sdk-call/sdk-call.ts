@@ -7,8 +7,8 @@ import { aFunction, anObject, checkProviderOptions } from '../options.js';
 import {
   SDK_CALL_RESOURCE_TYPE,
   SdkCallProperties,
-  type SdkCallValues,
   type SdkCallSpec,
+  type SdkCallValues,
 } from './properties.js';
 import { pickResponseFields, responseField } from './response-fields.js';
 import { type CallContext, runCalls } from './run-calls.js';

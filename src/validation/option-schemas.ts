@@ -86,9 +86,7 @@ export function accepts(spec: OptionSpec, value: unknown): boolean {
       const given = value as Record<string, unknown>;
       // Inherited enumerable keys too (`Object.create({ timeoutMargin: 1 })`), as the zod schema sees them.
       for (const key in given) if (!Object.hasOwn(declared.shape, key)) return false;
-      return (
-        Object.entries(declared.shape).every(([key, option]) => accepts(option, given[key]))
-      );
+      return Object.entries(declared.shape).every(([key, option]) => accepts(option, given[key]));
     }
     default:
       return declared satisfies never;
