@@ -28,7 +28,8 @@ export function parseProperties(
   const properties = withoutReserved(raw);
   let result: ReturnType<typeof definition.properties.safeParse>;
   try {
-    result = definition.properties.safeParse(properties, { reportInput: true });
+    // jitless: zod's compiled parser pays off over many parses; a custom resource's container serves a few.
+    result = definition.properties.safeParse(properties, { reportInput: true, jitless: true });
   } catch (error) {
     // A refinement or transform that throws (or is async) is a schema that cannot read these properties.
     const issue = { path: root, message: `the schema threw: ${errorText(error)}` };
