@@ -22,7 +22,7 @@ import type { CustomResourceEvent } from '../event/schema.js';
 import type { IdempotencyStore, StoredResponse } from '../idempotency/store.js';
 import type { Continuation } from '../long-running/continuation.js';
 import type { Deadlines } from './deadline.js';
-import { sha256 } from './hashing.js';
+import { sha256 } from './lazy-builtins.js';
 import type { ResolvedOptions } from './options.js';
 import type { RecordResult } from './record-result.js';
 import type { Reply, Sent } from './reply.js';

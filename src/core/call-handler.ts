@@ -1,9 +1,9 @@
-import { isDeepStrictEqual } from 'node:util';
 import { errorText } from '../error-text.js';
 import type { CreateEvent, CustomResourceEvent, UpdateEvent } from '../event/schema.js';
 import type { Logger } from '../logger.js';
 import type { AnyResourceDefinition, HandlerResult } from '../resource/types.js';
 import { runDelete } from './delete-contract.js';
+import { isDeepStrictEqual } from './lazy-builtins.js';
 import type { HandlerOutcome, Outcome, PendingOutcome } from './outcome.js';
 import { parseProperties } from './parse-properties.js';
 import { createFailedMarker, defaultPhysicalResourceId, handlerIdProblem } from './physical-id.js';

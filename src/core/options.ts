@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { allowAccounts } from '../access/allow-accounts.js';
 import { PROVIDER_ENV } from '../constants.js';
 import type { CustomResourceEvent } from '../event/schema.js';
@@ -17,6 +16,7 @@ import {
   parseOptions,
   type RulesShape,
 } from '../validation/option-schemas.js';
+import { delay } from './lazy-builtins.js';
 
 /**
  * Options shared by every entry point (`lambdaHandler`, and the SNS and SQS entries). Any other key is refused when
@@ -145,7 +145,7 @@ export function resolveOptions(
     retry: options.retry ?? {},
     transport,
     now: seams.now ?? Date.now,
-    sleep: seams.sleep ?? ((ms) => sleep(ms)),
+    sleep: seams.sleep ?? ((ms) => delay(ms)),
     random: seams.random ?? Math.random,
     authorize: withEnvironmentAllowlist(options.authorize),
     preload:

@@ -1,5 +1,5 @@
 import { CFN_LIMITS, CREATE_FAILED_MARKER } from '../constants.js';
-import { sha256 } from './hashing.js';
+import { sha256 } from './lazy-builtins.js';
 
 interface RequestIdentity {
   readonly StackId: string;

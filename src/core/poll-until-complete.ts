@@ -4,7 +4,7 @@ import type { CustomResourceEvent } from '../event/schema.js';
 import type { Continuation } from '../long-running/continuation.js';
 import type { AnyResourceDefinition, CompletionContext, HandlerResult } from '../resource/types.js';
 import type { Deadlines } from './deadline.js';
-import { randomId } from './hashing.js';
+import { randomId } from './lazy-builtins.js';
 import type { ResolvedOptions } from './options.js';
 import type { Outcome, PendingOutcome } from './outcome.js';
 import { parseProperties } from './parse-properties.js';

@@ -1,4 +1,4 @@
-import { setTimeout as delay } from 'node:timers/promises';
+import { delay } from '../core/lazy-builtins.js';
 import { testSeamsOf } from '../test-seams.js';
 import { integerFrom, milliseconds } from '../validation/option-rules.js';
 import { option, type RulesShape } from '../validation/option-schemas.js';
@@ -42,7 +42,7 @@ export interface BatchSlot {
 }
 
 const defaultWait = (ms: number, signal: AbortSignal): Promise<void> =>
-  delay(ms, undefined, { signal }).catch(() => undefined);
+  delay(ms, signal).catch(() => undefined);
 
 /** Fills in the defaults of batch options (checked with the entry's options); `wait` may be a test seam. */
 export function resolveBatchOptions(options: BatchOptions = {}): ResolvedBatchOptions {

@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { delay } from '../core/lazy-builtins.js';
 import { entryOptions, type HandlerOptions, handlerOptionsShape, resolveOptions } from '../core/options.js';
 import { serveRequest } from '../core/serve-request.js';
 import { errorText } from '../error-text.js';
@@ -115,7 +115,7 @@ export function lambdaHandler(
   const router = toRouter(target);
   const resolved = resolveOptions(options, lambdaOptions());
   const elsewhere = answerMisdirected(target, options, 'lambdaHandler');
-  const wait = (ms: number, signal: AbortSignal) => sleep(ms, undefined, { signal }).catch(() => undefined);
+  const wait = (ms: number, signal: AbortSignal) => delay(ms, signal).catch(() => undefined);
   return async (event, context) => {
     try {
       if (await elsewhere(event, context)) return;
