@@ -7,11 +7,16 @@ import * as z from 'zod';
  * no check, and a provider Lambda builds its definition at init.
  */
 export function checkProviderOptions(schema: () => z.ZodType, options: unknown, context: string): void {
-  const empty =
-    typeof options === 'object' &&
-    options !== null &&
-    Object.getPrototypeOf(options) === Object.prototype &&
-    Reflect.ownKeys(options).length === 0;
+  let empty = false;
+  try {
+    empty =
+      typeof options === 'object' &&
+      options !== null &&
+      Object.getPrototypeOf(options) === Object.prototype &&
+      Reflect.ownKeys(options).length === 0;
+  } catch {
+    // A Proxy whose traps throw: checkOptions reports it, naming the options.
+  }
   if (options === undefined || empty) return;
   checkOptions(schema(), options, { context });
 }

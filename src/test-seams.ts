@@ -1,4 +1,8 @@
+import { errorText } from './error-text.js';
+import { ConfigurationError } from './errors.js';
 import type { ResponseTransport } from './response/transport.js';
+import { aFunction } from './validation/option-rules.js';
+import { lazy, option, optionsObject, parseOptions, type RulesShape } from './validation/option-schemas.js';
 
 /**
  * The key under which `testSeams` (from `crkit/testing`) puts test seams on an options object. A symbol is no
@@ -50,5 +54,40 @@ export const TEST_SEAM_HINTS: Readonly<Record<keyof TestSeams, string>> = {
  * ```
  */
 export function testSeamsOf(options: object | undefined): TestSeams {
-  return (options as { readonly [TEST_SEAMS]?: TestSeams } | undefined)?.[TEST_SEAMS] ?? {};
+  let seams: unknown;
+  try {
+    seams = (options as { readonly [TEST_SEAMS]?: unknown } | undefined)?.[TEST_SEAMS];
+  } catch (error) {
+    throw new ConfigurationError('testSeams', `could not be read (${errorText(error)}); pass plain values`);
+  }
+  return seams === undefined ? {} : checkTestSeams(seams);
+}
+
+const seamsSpec = lazy(() => {
+  const fn = option(aFunction()).optional();
+  return optionsObject({
+    transport: fn,
+    now: fn,
+    sleep: fn,
+    random: fn,
+    wait: fn,
+  } satisfies RulesShape<TestSeams>);
+});
+
+/**
+ * The seams checked (each a function, no other key) and copied once, so that a change to the object after the
+ * check changes nothing; however they arrive (`testSeams`, or the symbol written by hand).
+ *
+ * @throws {ConfigurationError} naming the seam, `testSeams.now`, when one is not a function or is unknown.
+ */
+export function checkTestSeams(seams: unknown): TestSeams {
+  parseOptions(seamsSpec(), seams, { root: 'testSeams' });
+  const given = seams as TestSeams;
+  return Object.freeze(
+    Object.fromEntries(
+      (Object.keys(TEST_SEAM_HINTS) as (keyof TestSeams)[])
+        .filter((name) => given[name] !== undefined)
+        .map((name) => [name, given[name]]),
+    ),
+  ) as TestSeams;
 }

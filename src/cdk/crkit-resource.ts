@@ -106,8 +106,8 @@ export class CrkitResource<
 
   constructor(scope: Construct, id: string, props: CrkitResourceProps<S, D>) {
     super(scope, id);
-    const { definition, provider } = props;
     parseOptions(resourceProps(), props);
+    const { definition, provider } = props;
     const serviceTimeout = props.serviceTimeout ?? Duration.seconds(300);
     validateProperties(definition, props.properties, this.node.path);
     this.resourceType = definition.resourceType;

@@ -1,6 +1,6 @@
 import { createJsonLogger, type LogLevel } from '../logger.js';
 import type { ConnectProviderOptions } from '../testing/connect-provider.js';
-import type { Delivery } from '../testing/deliveries.js';
+import type { RequestRoute } from '../testing/deliveries.js';
 import { type AwsTarget, prepareAws } from './aws-target.js';
 import type { CliIo } from './io.js';
 import { type LoadedProvider, loadProvider } from './load-provider.js';
@@ -56,7 +56,7 @@ export interface ProviderSession {
   readonly aws: AwsTarget;
   readonly resourceType: string;
   readonly connect: ConnectProviderOptions;
-  readonly via: Delivery;
+  readonly via: RequestRoute;
   /** The header line: what runs, against what. */
   readonly header: string;
 }

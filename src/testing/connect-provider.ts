@@ -4,7 +4,7 @@ import { ConfigurationError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { redact } from '../redact.js';
 import { judgeArrival, type RequestIdentity } from './acceptance.js';
-import { type Delivery, inProcessDelivery, type RequestDelivery } from './deliveries.js';
+import { inProcessDelivery, type RequestDelivery, type RequestRoute } from './deliveries.js';
 import { checkConnectOptions } from './kit-options.js';
 import { connectTarget, type ProviderTarget } from './provider-target.js';
 import { startResponseCapture } from './response-capture.js';
@@ -21,7 +21,7 @@ import { type ResponseDestination, toResponseSink, waitForResponses } from './re
  */
 export interface ConnectProviderOptions {
   /** How requests arrive: invoked directly (`lambda`), in an SNS event, or in an SQS event. @default 'lambda' */
-  readonly via?: Delivery;
+  readonly via?: RequestRoute;
   /** With `via: 'sqs'`: raw message delivery on (the body is the request, not an SNS notification). @default false */
   readonly raw?: boolean;
   /**

@@ -1,7 +1,7 @@
 import { snsEvent, sqsEvent } from './envelopes.js';
 
 /** How requests arrive: invoked by CloudFormation, in an SNS event, or in an SQS event behind an SNS topic. */
-export type Delivery = 'lambda' | 'sns' | 'sqs';
+export type RequestRoute = 'lambda' | 'sns' | 'sqs';
 
 /** What delivering one request came to. */
 export interface Delivered {
@@ -46,7 +46,7 @@ export function failedItems(result: unknown): Set<string> {
 }
 
 /** Delivers in this process: the request itself, or wrapped in an SNS or SQS event as Lambda would receive it. */
-export function inProcessDelivery(via: Delivery, raw: boolean): RequestDelivery {
+export function inProcessDelivery(via: RequestRoute, raw: boolean): RequestDelivery {
   return {
     async deliver(request, invoke) {
       if (via === 'lambda') await invoke(request);

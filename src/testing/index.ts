@@ -9,7 +9,7 @@ export {
 } from './connect-provider.js';
 export { type ContractOptions, type ContractReport, checkContract } from './contract.js';
 export type { ContractCheck } from './contract-checks.js';
-export type { Delivered, Delivery, RequestDelivery } from './deliveries.js';
+export type { Delivered, RequestDelivery, RequestRoute } from './deliveries.js';
 export { type EnvelopeOptions, type SqsEventOptions, snsEvent, sqsEvent } from './envelopes.js';
 export {
   asCloudFormationSends,

@@ -8,7 +8,7 @@ import { sqsHandler } from '../entry/sqs.js';
 import type { LogAttributes, Logger } from '../logger.js';
 import type { Router } from '../resource/router.js';
 import type { AnyResourceDefinition } from '../resource/types.js';
-import type { Delivered, Delivery, RequestDelivery } from './deliveries.js';
+import type { Delivered, RequestDelivery, RequestRoute } from './deliveries.js';
 
 /** Any Lambda handler: `(event, context) => ...`, e.g. `lambdaHandler(...)`, `sqsHandler(...)` or one of your own. */
 export type LambdaStyleHandler = (event: never, context: never) => unknown;
@@ -18,7 +18,7 @@ export type ProviderTarget = AnyResourceDefinition | Router | LambdaStyleHandler
 
 /** How {@link connectTarget} reaches a provider. */
 export interface TargetOptions {
-  readonly via: Delivery;
+  readonly via: RequestRoute;
   /** How each request travels to the handler. */
   readonly delivery: RequestDelivery;
   /** The origin responses go to, allowed for this provider. */

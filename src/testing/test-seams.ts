@@ -1,17 +1,4 @@
-import { TEST_SEAMS, type TestSeams } from '../test-seams.js';
-import { aFunction } from '../validation/option-rules.js';
-import { lazy, option, optionsObject, parseOptions, type RulesShape } from '../validation/option-schemas.js';
-
-const seamsSchema = lazy(() => {
-  const fn = option(aFunction()).optional();
-  return optionsObject({
-    transport: fn,
-    now: fn,
-    sleep: fn,
-    random: fn,
-    wait: fn,
-  } satisfies RulesShape<TestSeams>);
-});
+import { checkTestSeams, TEST_SEAMS, type TestSeams } from '../test-seams.js';
 
 /**
  * Fakes of the I/O crkit does (the response PUT, the clock, sleeping, jitter, a batch's wait), to spread into the
@@ -41,9 +28,9 @@ const seamsSchema = lazy(() => {
  * ```
  */
 export function testSeams(seams: TestSeams): object {
-  parseOptions(seamsSchema(), seams, { root: 'testSeams' });
+  const checked = checkTestSeams(seams);
   // Typed `object`: spread alone into options whose keys are all optional, a symbol-keyed type would be "no
   // properties in common" (TS2559) for the compiler; `{}` is not.
-  const carrier: { readonly [TEST_SEAMS]: TestSeams } = { [TEST_SEAMS]: seams };
+  const carrier: { readonly [TEST_SEAMS]: TestSeams } = { [TEST_SEAMS]: checked };
   return carrier;
 }

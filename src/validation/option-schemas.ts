@@ -180,6 +180,15 @@ export function parseOptions<T>(spec: OptionSpec, value: T, where: ParseOptionsC
   throw new ConfigurationError(where.root || 'options', 'refused by its rules');
 }
 
+/** Whether `error` is crkit's own refusal; a thrown Proxy whose traps throw is not. */
+function isConfigurationError(error: unknown): boolean {
+  try {
+    return error instanceof ConfigurationError;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * `check()`, or a {@link ConfigurationError} when reading the options threw (a getter, a Proxy trap): it names the
  * first top-level option whose read throws, else the options object, with what was thrown.
@@ -188,7 +197,7 @@ function readSafely<T>(check: () => T, value: unknown, { root = '' }: ParseOptio
   try {
     return check();
   } catch (error) {
-    if (error instanceof ConfigurationError) throw error;
+    if (isConfigurationError(error)) throw error;
     let option = root || 'options';
     try {
       for (const key of Object.keys(value as object)) {

@@ -226,6 +226,10 @@ describe('construct props are checked at synth like every other options object',
         }),
       'role.roleArn: expected the ARN of a role in the DNS account',
     ],
+    [
+      () => new CrkitResource(testStack(), 'W', null as never),
+      'options: expected an object of options, got null',
+    ],
   ])('names the prop whose value is wrong (%#)', (build, message) => {
     expect(refusal(build)).toBe(message);
   });

@@ -413,3 +413,42 @@ describe('keys nobody declared', () => {
     ).rejects.toThrow('steps[0].expct: unknown key (did you mean "expect"?)');
   });
 });
+
+describe('what gets past a first look', () => {
+  it('checks test seams however they arrive, the symbol written by hand included', () => {
+    const seams = Symbol.for('crkit.testSeams');
+    expect(refusal(() => lambdaHandler(Ok, { [seams]: { now: 'x' } } as never)).option).toBe('testSeams.now');
+    expect(refusal(() => allowAccounts({ accounts: ['111111111111'], [seams]: 7 } as never)).option).toBe(
+      'testSeams',
+    );
+    const hostile = {
+      get [seams]() {
+        throw new Error('boom');
+      },
+    };
+    expect(refusal(() => memoryIdempotencyStore(hostile as never)).option).toBe('testSeams');
+  });
+
+  it('keeps the seams as they were checked, whatever is changed afterwards', async () => {
+    const given: { now?: unknown } = { now: () => 0 };
+    const spread = testSeams(given as never);
+    given.now = 'changed';
+    expect(() => lambdaHandler(Ok, { ...spread })).not.toThrow();
+  });
+
+  it('refuses a getter that throws a value whose own traps throw, with a ConfigurationError', () => {
+    const options = {
+      get timeoutMarginMs(): number {
+        throw new Proxy(
+          {},
+          {
+            getPrototypeOf: () => {
+              throw new Error('boom');
+            },
+          },
+        );
+      },
+    };
+    expect(refusal(() => lambdaHandler(Ok, options)).option).toBe('timeoutMarginMs');
+  });
+});

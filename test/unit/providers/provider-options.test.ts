@@ -95,3 +95,14 @@ describe("the ready-made providers' factories check their options", () => {
     expect(() => createSdkCallDefinition({ clientConfig: { region: 'eu-west-1' } })).not.toThrow();
   });
 });
+
+describe('hostile options of a provider factory', () => {
+  it('refuses a Proxy whose traps throw with a ConfigurationError, not the raw error', () => {
+    const trap = () => {
+      throw new Error('boom');
+    };
+    const hostile = new Proxy({}, { ownKeys: trap, get: trap, getPrototypeOf: trap });
+    expect(refusal(() => createSdkCallDefinition(hostile as never)).option).toBe('options');
+    expect(refusal(() => createAzIdMappingDefinition(hostile as never)).option).toBe('options');
+  });
+});
