@@ -37,8 +37,11 @@ export const CREATE_FAILED_MARKER = 'crkit:create-failed:';
 export const HANDLER_EXPORTS = {
   /** The `lambdaHandler(...)` export, invoked by CloudFormation itself (a Lambda-backed provider). */
   lambda: 'handler',
-  /** The `sqsHandler(...)` export, invoked by an SQS event source (an SNS-backed provider). */
-  sqs: 'sqsHandler',
+  /**
+   * The `sqsHandler(...)` export, invoked by an SQS event source (an SNS-backed provider): `queueHandler`, a name
+   * other than the factory's, so that `export const queueHandler = sqsHandler(MyResource)` needs no alias.
+   */
+  sqs: 'queueHandler',
 } as const;
 
 /** Environment variables crkit's CDK constructs set on a provider's function, for its entry module to read. */

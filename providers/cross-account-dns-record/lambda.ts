@@ -4,4 +4,4 @@
  * peer `@aws-lambda-powertools/idempotency`: importing the definition from the main subpath never needs it.
  */
 export { handler } from './handler.js';
-export { sqsHandler } from './sqs-handler.js';
+export { queueHandler } from './sqs-handler.js';

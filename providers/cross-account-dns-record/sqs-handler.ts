@@ -1,4 +1,4 @@
-import { ConfigurationError, sqsHandler as createSqsHandler } from 'crkit';
+import { ConfigurationError, sqsHandler } from 'crkit';
 import { idempotencyFromEnvironment } from 'crkit/idempotency/dynamodb';
 import { type DnsAllowlist, readDnsAllowlist } from './allowlist.js';
 import { createCrossAccountDnsRecordDefinition } from './cross-account-dns-record.js';
@@ -22,16 +22,16 @@ const idempotency = idempotencyFromEnvironment();
 
 /**
  * The SQS handler serving `Custom::CrossAccountDnsRecord` in the DNS account (the SNS-backed shape), for a function
- * whose handler is `index.sqsHandler` behind crkit's SNS topic and queue. It acts with its own role, refuses
+ * whose handler is `index.queueHandler` behind crkit's SNS topic and queue. It acts with its own role, refuses
  * `RoleArn` in requests, and lets each account change only the names `CRKIT_DNS_ALLOWLIST` grants it (unset, it
  * refuses everything). With `CRKIT_IDEMPOTENCY_TABLE` set it keeps idempotency records in that DynamoDB table.
  *
  * @example
  * ```ts
- * export { sqsHandler } from 'crkit/providers/cross-account-dns-record/lambda';
+ * export { queueHandler } from 'crkit/providers/cross-account-dns-record/lambda';
  * ```
  */
-export const sqsHandler = createSqsHandler(
+export const queueHandler = sqsHandler(
   createCrossAccountDnsRecordDefinition({ allowlist: requiredAllowlist, roleFromProperties: false }),
   idempotency ? { idempotency } : {},
 );

@@ -79,7 +79,7 @@ function visibilityTimeoutOf(props: CrkitSnsProviderProps, functionTimeout: Dura
 
 /**
  * An SNS-backed custom-resource provider, usable from other accounts: the topic (the `ServiceToken`) delivers to a
- * queue with a dead-letter queue, from which the function (the entry's `sqsHandler` export, bundled with a local
+ * queue with a dead-letter queue, from which the function (the entry's `queueHandler` export, bundled with a local
  * esbuild) takes requests and reports failed records for redelivery. Only the allowed accounts or organizations may
  * publish; their ids also reach the function as `CRKIT_ALLOWED_ACCOUNTS` and `CRKIT_ALLOWED_ORGANIZATIONS`, for an
  * `allowAccounts` check of each request.

@@ -21,7 +21,7 @@ import { cdkObject, duration, nodeRuntime, orToken, removalPolicy } from './prop
 export interface CrkitFunctionOptions {
   /** The module to bundle (`.ts` or `.js`); it must export the handler named by `handler`. */
   readonly entry: string;
-  /** The name of the handler export in `entry`. @default 'handler' (for an SNS-backed provider 'sqsHandler') */
+  /** The name of the handler export in `entry`. @default 'handler' (for an SNS-backed provider 'queueHandler') */
   readonly handler?: string;
   /** How long one invocation may run: from 1 second to 15 minutes. @default Duration.minutes(5) */
   readonly timeout?: Duration;

@@ -117,7 +117,7 @@ function pick(module: Record<string, unknown>, file: string, options: PickOption
     const listed = serving.map((candidate) => candidate.name).join(', ');
     throw new UsageError(`${file} exports several definitions (${listed}): choose one with --export NAME`);
   }
-  // The export names crkit's constructs point Lambda at: `sqsHandler` behind a queue, `handler` otherwise.
+  // The export names crkit's constructs point Lambda at: `queueHandler` behind a queue, `handler` otherwise.
   const names =
     options.via === 'sqs' ? [HANDLER_EXPORTS.sqs, 'default'] : [HANDLER_EXPORTS.lambda, 'default'];
   const handler = names
@@ -133,7 +133,7 @@ function pick(module: Record<string, unknown>, file: string, options: PickOption
 /**
  * Loads a provider module (a .ts file through tsx, or a .js file) and picks what to drive: the `--export` named, else
  * its one definition or router (the one serving `resourceType`; a router before definitions), else its `handler`
- * export (`sqsHandler` with `via: 'sqs'`).
+ * export (`queueHandler` with `via: 'sqs'`).
  *
  * @throws {UsageError} when the module is missing or exports nothing usable.
  * @throws {EnvironmentError} when a .ts module needs tsx and tsx is not installed.

@@ -34,7 +34,7 @@ describe('CrkitSnsProvider', () => {
       EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('Requests'), 'Arn'] },
     });
     template.hasResourceProperties('AWS::Lambda::Function', {
-      Handler: 'index.sqsHandler',
+      Handler: 'index.queueHandler',
       Runtime: 'nodejs22.x',
     });
   });

@@ -25,7 +25,7 @@ describe('CrossAccountDnsRecordProvider', () => {
 
     template.hasResourceProperties('AWS::SNS::Topic', { TopicName: 'crkit-cross-account-dns-record' });
     template.hasResourceProperties('AWS::Lambda::Function', {
-      Handler: 'index.sqsHandler',
+      Handler: 'index.queueHandler',
       Environment: {
         Variables: Match.objectLike({
           CRKIT_DNS_ALLOWLIST: '{"111111111111":["app1.example.com"],"333333333333":["app3.example.com"]}',

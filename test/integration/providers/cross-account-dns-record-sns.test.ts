@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readDnsAllowlist } from '../../../providers/cross-account-dns-record/allowlist.js';
 import { CROSS_ACCOUNT_DNS_ENV } from '../../../providers/cross-account-dns-record/environment.js';
 import { createCrossAccountDnsRecordDefinition } from '../../../providers/cross-account-dns-record/index.js';
-import { sqsHandler as dnsRecordSqsHandler } from '../../../providers/cross-account-dns-record/lambda.js';
+import { queueHandler as dnsRecordSqsHandler } from '../../../providers/cross-account-dns-record/lambda.js';
 import { ENV, PROVIDER_ENV } from '../../../src/constants.js';
 import type { ResponseBody } from '../../../src/core/fit-response.js';
 import { sqsHandler } from '../../../src/entry/sqs.js';
@@ -253,7 +253,7 @@ describe('cross-account-dns-record behind SNS and SQS in the DNS account', () =>
     const lambdas = [];
     for (const _ of [1, 2]) {
       vi.resetModules();
-      lambdas.push((await import('../../../providers/cross-account-dns-record/lambda.js')).sqsHandler);
+      lambdas.push((await import('../../../providers/cross-account-dns-record/lambda.js')).queueHandler);
     }
     const made = await request(APP1, 'once.app1.example.com', '192.0.2.99');
     await publish([made]);

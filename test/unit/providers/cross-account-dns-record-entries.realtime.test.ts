@@ -4,7 +4,7 @@ import { allCustomMatcher } from 'aws-sdk-client-mock-vitest';
 import type {} from 'aws-sdk-client-mock-vitest/extend';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CROSS_ACCOUNT_DNS_ENV } from '../../../providers/cross-account-dns-record/environment.js';
-import { handler, sqsHandler } from '../../../providers/cross-account-dns-record/lambda.js';
+import { handler, queueHandler } from '../../../providers/cross-account-dns-record/lambda.js';
 import { ENV } from '../../../src/constants.js';
 import { createEvent } from '../../../src/testing/events.js';
 import { type ResponseCapture, startResponseCapture } from '../../../src/testing/response-capture.js';
@@ -58,7 +58,7 @@ const request = (account: string, name: string, properties: Record<string, unkno
 
 /** Hands the requests to the ready-made SQS entry as one batch and returns the PUT body each one got. */
 async function process(requests: ReturnType<typeof request>[]) {
-  const response = await sqsHandler(sqsEvent(...requests), contextFor(60_000));
+  const response = await queueHandler(sqsEvent(...requests), contextFor(60_000));
   return { response, bodies: requests.map((r) => capture.responseFor(r.ResponseURL)?.body) };
 }
 
