@@ -25,3 +25,16 @@ export const aDuration = () =>
 /** A string of at least one character; `noun` says what it names (`a domain name`). */
 export const nonEmptyString = (noun: string) =>
   z.string({ error: `expected ${noun}` }).min(1, { error: `expected ${noun}` });
+
+/**
+ * `make()`, made at its first call and kept: a construct's props schema is built when the first construct is, not
+ * when its module loads (the constructs' modules import each other through `crkit/cdk`, so a schema made at load
+ * could meet a module not yet evaluated).
+ */
+export function lazySchema<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => {
+    made ??= make();
+    return made;
+  };
+}

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { checkOptions, type OptionsShape } from 'crkit/advanced';
 import { CrkitProvider, CrkitResource, providerStatements } from 'crkit/cdk';
 import * as z from 'zod';
-import { checkedElsewhere } from '../../cdk/props.js';
+import { checkedElsewhere, lazySchema } from '../../cdk/props.js';
 import { providerEntry } from '../../provider-entry.js';
 import { policyStatements } from '../permissions.js';
 import { AzIdMappingProperties } from '../properties.js';
@@ -23,10 +23,12 @@ export interface AzIdMappingProps {
 const PROVIDER_ID = 'crkit.az-id-mapping';
 
 // Both go into the resource, checked there (ResourceProperties.ZoneIds by the provider's schema).
-const mappingProps = z.strictObject({
-  zoneIds: checkedElsewhere(),
-  serviceTimeout: checkedElsewhere(),
-} satisfies OptionsShape<AzIdMappingProps>);
+const mappingProps = lazySchema(() =>
+  z.strictObject({
+    zoneIds: checkedElsewhere(),
+    serviceTimeout: checkedElsewhere(),
+  } satisfies OptionsShape<AzIdMappingProps>),
+);
 
 /**
  * This account's mapping between availability zone names and physical zone ids, read at deploy time by crkit's
@@ -60,7 +62,7 @@ export class AzIdMapping extends Construct {
 
   constructor(scope: Construct, id: string, props: AzIdMappingProps = {}) {
     super(scope, id);
-    checkOptions(mappingProps, props);
+    checkOptions(mappingProps(), props);
     this.provider = CrkitProvider.getOrCreate(this, {
       providerId: PROVIDER_ID,
       entry: providerEntry('az-id-mapping'),

@@ -6,7 +6,7 @@ import { Construct } from 'constructs';
 import { checkOptions, type OptionsShape } from 'crkit/advanced';
 import { CrkitProvider, CrkitResource, providerStatements } from 'crkit/cdk';
 import * as z from 'zod';
-import { cdkObject, checkedElsewhere } from '../../cdk/props.js';
+import { cdkObject, checkedElsewhere, lazySchema } from '../../cdk/props.js';
 import { providerEntry } from '../../provider-entry.js';
 import { policyStatements } from '../permissions.js';
 import type { CognitoTestUserData } from '../properties.js';
@@ -33,15 +33,17 @@ export interface CognitoTestUserProps {
 const PROVIDER_ID = 'crkit.cognito-test-user';
 
 // The user's own values go into ResourceProperties, checked there by the provider's schema.
-const testUserProps = z.strictObject({
-  userPool: cdkObject('a user pool'),
-  username: checkedElsewhere(),
-  attributes: checkedElsewhere(),
-  groups: checkedElsewhere(),
-  secretNamePrefix: checkedElsewhere(),
-  returnPassword: checkedElsewhere(),
-  serviceTimeout: checkedElsewhere(),
-} satisfies OptionsShape<CognitoTestUserProps>);
+const testUserProps = lazySchema(() =>
+  z.strictObject({
+    userPool: cdkObject('a user pool'),
+    username: checkedElsewhere(),
+    attributes: checkedElsewhere(),
+    groups: checkedElsewhere(),
+    secretNamePrefix: checkedElsewhere(),
+    returnPassword: checkedElsewhere(),
+    serviceTimeout: checkedElsewhere(),
+  } satisfies OptionsShape<CognitoTestUserProps>),
+);
 
 /** The provider's own statements, its secrets actions also granted on a chosen `secretNamePrefix`. */
 function statementsFor(scope: Construct, props: CognitoTestUserProps): PolicyStatement[] {
@@ -88,7 +90,7 @@ export class CognitoTestUser extends Construct {
 
   constructor(scope: Construct, id: string, props: CognitoTestUserProps) {
     super(scope, id);
-    checkOptions(testUserProps, props);
+    checkOptions(testUserProps(), props);
     this.provider = CrkitProvider.getOrCreate(this, {
       providerId: PROVIDER_ID,
       entry: providerEntry('cognito-test-user'),

@@ -5,7 +5,7 @@ import { checkOptions, type OptionsShape } from 'crkit/advanced';
 import type { ICrkitProvider } from 'crkit/cdk';
 import { CrkitProvider, CrkitResource, providerStatements } from 'crkit/cdk';
 import * as z from 'zod';
-import { checkedElsewhere, nonEmptyString } from '../../cdk/props.js';
+import { checkedElsewhere, lazySchema, nonEmptyString } from '../../cdk/props.js';
 import {
   assumedRole,
   CrossAccountDnsRecord,
@@ -56,19 +56,21 @@ export interface CrossAccountCertificateProps {
 const PROVIDER_ID = 'crkit.cross-account-certificate';
 
 // The certificate's own values go into ResourceProperties, checked there by the provider's schema.
-const certificateProps = z.strictObject({
-  domainName: nonEmptyString('a domain name'),
-  subjectAlternativeNames: checkedElsewhere(),
-  region: checkedElsewhere(),
-  dnsProvider: checkedElsewhere(),
-  role: assumedRole().optional(),
-  hostedZoneId: checkedElsewhere(),
-  hostedZoneName: checkedElsewhere(),
-  keyAlgorithm: checkedElsewhere(),
-  transparencyLogging: checkedElsewhere(),
-  tags: checkedElsewhere(),
-  serviceTimeout: checkedElsewhere(),
-} satisfies OptionsShape<CrossAccountCertificateProps>);
+const certificateProps = lazySchema(() =>
+  z.strictObject({
+    domainName: nonEmptyString('a domain name'),
+    subjectAlternativeNames: checkedElsewhere(),
+    region: checkedElsewhere(),
+    dnsProvider: checkedElsewhere(),
+    role: assumedRole().optional(),
+    hostedZoneId: checkedElsewhere(),
+    hostedZoneName: checkedElsewhere(),
+    keyAlgorithm: checkedElsewhere(),
+    transparencyLogging: checkedElsewhere(),
+    tags: checkedElsewhere(),
+    serviceTimeout: checkedElsewhere(),
+  } satisfies OptionsShape<CrossAccountCertificateProps>),
+);
 
 /**
  * An ACM certificate in this account, validated by DNS in a hosted zone of another account: the certificate resource
@@ -103,7 +105,7 @@ export class CrossAccountCertificate extends Construct {
 
   constructor(scope: Construct, id: string, props: CrossAccountCertificateProps) {
     super(scope, id);
-    checkOptions(certificateProps, props);
+    checkOptions(certificateProps(), props);
     const names = [props.domainName, ...(props.subjectAlternativeNames ?? [])];
     if (names.some((name) => Token.isUnresolved(name))) {
       throw new ConfigurationError(

@@ -8,7 +8,7 @@ import { checkOptions, type OptionsShape } from 'crkit/advanced';
 import type { ICrkitProvider } from 'crkit/cdk';
 import { CrkitSnsProvider, providerStatements } from 'crkit/cdk';
 import * as z from 'zod';
-import { cdkObject, checkedElsewhere } from '../../cdk/props.js';
+import { cdkObject, checkedElsewhere, lazySchema } from '../../cdk/props.js';
 import { providerEntry } from '../../provider-entry.js';
 import { checkDnsAllowlist, type DnsAllowlist } from '../allowlist.js';
 import { CROSS_ACCOUNT_DNS_ENV } from '../environment.js';
@@ -37,15 +37,17 @@ export interface CrossAccountDnsRecordProviderProps {
 
 const DEFAULT_TOPIC_NAME = 'crkit-cross-account-dns-record';
 
-const providerProps = z.strictObject({
-  // Read by checkDnsAllowlist, as the provider reads it from its environment.
-  allowlist: checkedElsewhere(),
-  hostedZones: z.array(cdkObject('a hosted zone'), { error: 'expected a list of hosted zones' }),
-  // Passed on to CrkitSnsProvider, which checks them under the same names.
-  topicName: checkedElsewhere(),
-  idempotencyTable: checkedElsewhere(),
-  timeout: checkedElsewhere(),
-} satisfies OptionsShape<CrossAccountDnsRecordProviderProps>);
+const providerProps = lazySchema(() =>
+  z.strictObject({
+    // Read by checkDnsAllowlist, as the provider reads it from its environment.
+    allowlist: checkedElsewhere(),
+    hostedZones: z.array(cdkObject('a hosted zone'), { error: 'expected a list of hosted zones' }),
+    // Passed on to CrkitSnsProvider, which checks them under the same names.
+    topicName: checkedElsewhere(),
+    idempotencyTable: checkedElsewhere(),
+    timeout: checkedElsewhere(),
+  } satisfies OptionsShape<CrossAccountDnsRecordProviderProps>),
+);
 
 /**
  * The DNS account's side of crkit's cross-account-dns-record provider: an SNS-backed provider (topic, queue,
@@ -87,7 +89,7 @@ export class CrossAccountDnsRecordProvider extends Construct implements ICrkitPr
 
   constructor(scope: Construct, id: string, props: CrossAccountDnsRecordProviderProps) {
     super(scope, id);
-    checkOptions(providerProps, props);
+    checkOptions(providerProps(), props);
     const allowlist = checkDnsAllowlist(props.allowlist, 'allowlist');
     if (props.hostedZones.length === 0) {
       throw new ConfigurationError(

@@ -6,7 +6,7 @@ import { checkOptions, type OptionsShape } from 'crkit/advanced';
 import type { ICrkitProvider } from 'crkit/cdk';
 import { CrkitProvider, CrkitResource } from 'crkit/cdk';
 import * as z from 'zod';
-import { aDuration, checkedElsewhere, nonEmptyString } from '../../cdk/props.js';
+import { aDuration, checkedElsewhere, lazySchema, nonEmptyString } from '../../cdk/props.js';
 import { providerEntry } from '../../provider-entry.js';
 import { assumeRoleActions } from '../permissions.js';
 import { CrossAccountDnsRecordProperties } from '../properties.js';
@@ -55,19 +55,21 @@ export const assumedRole = () =>
   } satisfies OptionsShape<NonNullable<CrossAccountDnsRecordProps['role']>>);
 
 // The record's own values go into ResourceProperties, checked there by the provider's schema (as at deploy time).
-const recordProps = z.strictObject({
-  provider: checkedElsewhere(),
-  role: assumedRole().optional(),
-  hostedZoneId: checkedElsewhere(),
-  hostedZoneName: checkedElsewhere(),
-  recordName: checkedElsewhere(),
-  recordType: checkedElsewhere(),
-  values: checkedElsewhere(),
-  ttl: aDuration().optional(),
-  allowOverwrite: checkedElsewhere(),
-  shared: checkedElsewhere(),
-  serviceTimeout: checkedElsewhere(),
-} satisfies OptionsShape<CrossAccountDnsRecordProps>);
+const recordProps = lazySchema(() =>
+  z.strictObject({
+    provider: checkedElsewhere(),
+    role: assumedRole().optional(),
+    hostedZoneId: checkedElsewhere(),
+    hostedZoneName: checkedElsewhere(),
+    recordName: checkedElsewhere(),
+    recordType: checkedElsewhere(),
+    values: checkedElsewhere(),
+    ttl: aDuration().optional(),
+    allowOverwrite: checkedElsewhere(),
+    shared: checkedElsewhere(),
+    serviceTimeout: checkedElsewhere(),
+  } satisfies OptionsShape<CrossAccountDnsRecordProps>),
+);
 
 /** The provider: the one given, or this stack's function assuming `role` in the DNS account. */
 function providerFor(scope: Construct, { provider, role }: CrossAccountDnsRecordProps): ICrkitProvider {
@@ -115,7 +117,7 @@ export class CrossAccountDnsRecord extends Construct {
 
   constructor(scope: Construct, id: string, props: CrossAccountDnsRecordProps) {
     super(scope, id);
-    checkOptions(recordProps, props);
+    checkOptions(recordProps(), props);
     const { role } = props;
     this.resource = new CrkitResource<typeof CrossAccountDnsRecordProperties, CrossAccountDnsRecordData>(
       this,

@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { checkOptions, type OptionsShape } from 'crkit/advanced';
 import { CrkitProvider, CrkitResource, checkLeastPrivilege } from 'crkit/cdk';
 import * as z from 'zod';
-import { checkedElsewhere } from '../../cdk/props.js';
+import { checkedElsewhere, lazySchema } from '../../cdk/props.js';
 import { providerEntry } from '../../provider-entry.js';
 import { runtimeValuesIn } from '../markers.js';
 import { SDK_CALL_RESOURCE_TYPE, SDK_CALL_SENSITIVE_PROPERTIES, SdkCallProperties } from '../properties.js';
@@ -38,15 +38,17 @@ export interface SdkCallResourceProps {
 const PROVIDER_ID = 'crkit.sdk-call';
 
 // Each goes into the resource, checked there (ResourceProperties by the provider's schema, the rest by CrkitResource).
-const sdkCallProps = z.strictObject({
-  onCreate: checkedElsewhere(),
-  onUpdate: checkedElsewhere(),
-  onDelete: checkedElsewhere(),
-  physicalResourceId: checkedElsewhere(),
-  outputPaths: checkedElsewhere(),
-  serviceTimeout: checkedElsewhere(),
-  removalPolicy: checkedElsewhere(),
-} satisfies OptionsShape<SdkCallResourceProps>);
+const sdkCallProps = lazySchema(() =>
+  z.strictObject({
+    onCreate: checkedElsewhere(),
+    onUpdate: checkedElsewhere(),
+    onDelete: checkedElsewhere(),
+    physicalResourceId: checkedElsewhere(),
+    outputPaths: checkedElsewhere(),
+    serviceTimeout: checkedElsewhere(),
+    removalPolicy: checkedElsewhere(),
+  } satisfies OptionsShape<SdkCallResourceProps>),
+);
 const STEPS = ['onCreate', 'onUpdate', 'onDelete'] as const;
 
 const callsOf = (step: SdkCallStep | undefined): readonly SdkCallDescription[] =>
@@ -82,7 +84,7 @@ export class SdkCallResource extends Construct {
 
   constructor(scope: Construct, id: string, props: SdkCallResourceProps) {
     super(scope, id);
-    checkOptions(sdkCallProps, props);
+    checkOptions(sdkCallProps(), props);
     this.outputPaths = new Set(props.outputPaths);
     this.provider = CrkitProvider.getOrCreate(this, {
       providerId: PROVIDER_ID,
