@@ -21,7 +21,7 @@ const EXAMPLE = '{"111111111111":["app1.example.com"]}';
  * @throws {ConfigurationError} when an account id or suffix is malformed; `option` says where it came from.
  * @example
  * ```ts
- * import { checkDnsAllowlist } from 'crkit/providers/cross-account-dns-record';
+ * import { checkDnsAllowlist } from './allowlist.js';
  * checkDnsAllowlist({ '111111111111': ['App1.Example.com.'] }); // { '111111111111': ['app1.example.com'] }
  * ```
  */

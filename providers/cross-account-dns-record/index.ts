@@ -1,7 +1,7 @@
 // `crkit/providers/cross-account-dns-record`: what a user of the provider writes with (its definition and factory,
 // the allowlist, the IAM it needs, its properties and Data). The ready-made handlers are on its `/lambda` subpath.
 // test/unit/public-surface.test.ts lists them.
-export { checkDnsAllowlist, type DnsAllowlist } from './allowlist.js';
+export type { DnsAllowlist } from './allowlist.js';
 export type { AssumeRoleTarget, CredentialsProvider } from './assumed-role.js';
 export {
   type CrossAccountDnsRecordClients,

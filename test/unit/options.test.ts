@@ -4,7 +4,6 @@ import { allowAccounts } from '../../src/access/allow-accounts.js';
 import { lambdaHandler } from '../../src/entry/lambda.js';
 import { snsHandler } from '../../src/entry/sns.js';
 import { sqsHandler } from '../../src/entry/sqs.js';
-import { ConfigurationError } from '../../src/errors.js';
 import { dynamoDbIdempotencyStore } from '../../src/idempotency/dynamodb-store.js';
 import { memoryIdempotencyStore } from '../../src/idempotency/memory-store.js';
 import { createJsonLogger } from '../../src/logger.js';
@@ -18,6 +17,7 @@ import { startLocalAws } from '../../src/testing/local-aws.js';
 import { captureOutput } from '../../src/testing/output-capture.js';
 import { startResponseCapture } from '../../src/testing/response-capture.js';
 import { testSeams } from '../../src/testing/test-seams.js';
+import { refusal } from '../helpers/refusal.js';
 
 const Ok = defineResource({
   resourceType: 'Custom::Ok',
@@ -25,18 +25,6 @@ const Ok = defineResource({
   create: () => {},
   delete: () => {},
 });
-
-/** The ConfigurationError `build` throws: the option it names and its message. */
-function refusal(build: () => unknown): { option: string; message: string } {
-  try {
-    build();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigurationError);
-    const { option, message } = error as ConfigurationError;
-    return { option, message };
-  }
-  throw new Error('expected a ConfigurationError, and nothing was thrown');
-}
 
 describe('handler options are validated when the handler is built, naming the option', () => {
   it.each([

@@ -209,7 +209,6 @@ describe('the public surface', () => {
         'RECORD_TYPES',
         'ThrottleRetryOptions',
         'assumeRoleActions',
-        'checkDnsAllowlist',
         'createCrossAccountDnsRecordDefinition',
         'policyStatements',
         'requiredActions',

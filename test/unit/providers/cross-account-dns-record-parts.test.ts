@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import {
   accountOfStack,
   allowlistRefusal,
+  checkDnsAllowlist,
   readDnsAllowlist,
 } from '../../../providers/cross-account-dns-record/allowlist.js';
-import { checkDnsAllowlist } from '../../../providers/cross-account-dns-record/index.js';
 import { formatRecordId, parseRecordId } from '../../../providers/cross-account-dns-record/record-id.js';
 import {
   isWithin,

@@ -9,19 +9,7 @@ import { createCrossAccountCertificateRouter } from '../../../providers/cross-ac
 import { createCrossAccountDnsRecordDefinition } from '../../../providers/cross-account-dns-record/cross-account-dns-record.js';
 import { sdkCall } from '../../../providers/sdk-call/cdk/sdk-call.js';
 import { createSdkCallDefinition } from '../../../providers/sdk-call/sdk-call.js';
-import { ConfigurationError } from '../../../src/errors.js';
-
-/** What `build` throws: a ConfigurationError, its option and message. */
-function refusal(build: () => unknown): { option: string; message: string } {
-  try {
-    build();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigurationError);
-    const { option, message } = error as ConfigurationError;
-    return { option, message };
-  }
-  throw new Error('expected a ConfigurationError, and nothing was thrown');
-}
+import { refusal } from '../../helpers/refusal.js';
 
 describe("the ready-made providers' factories check their options", () => {
   it.each([
