@@ -3,18 +3,9 @@ import * as z from 'zod';
 
 /**
  * The zod schemas the ready-made providers' constructs check their props with (through `checkOptions` from
- * `crkit/cdk`, as a user's construct would). Construct code only: no provider Lambda loads this module.
+ * `crkit/advanced`, as a user's construct would), beside those the providers' factories use (`../options.ts`:
+ * `anObject`, `checkedWhereUsed`). Construct code only: no provider Lambda loads this module.
  */
-
-/**
- * A prop checked where it is used (by the provider's properties schema, or by the construct it is passed on to),
- * so that its message names it there.
- */
-export const checkedElsewhere = () => z.unknown().optional();
-
-/** A CDK construct or object passed on as it is (a user pool, a hosted zone); `noun` says which. */
-export const cdkObject = (noun: string) =>
-  z.custom<object>((value) => typeof value === 'object' && value !== null, { error: `expected ${noun}` });
 
 /** A `Duration`, read by its shape: an app may hold another copy of aws-cdk-lib than the provider's. */
 export const aDuration = () =>

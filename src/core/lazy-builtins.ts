@@ -14,7 +14,7 @@ export function sha256(text: string): string {
 
 /**
  * `node:timers/promises`' `setTimeout`, loaded at its first wait rather than at init: no first request waits
- * before its first await (loading it cost a cold start about 0.9 ms).
+ * before its first await.
  */
 export function delay(ms: number, signal?: AbortSignal): Promise<void> {
   const { setTimeout } = process.getBuiltinModule('node:timers/promises');

@@ -47,7 +47,7 @@ const made: { -readonly [K in keyof EventSchemas]?: EventSchemas[K] } = {};
 
 /**
  * The schema of one request type, made at its first use: an invocation parses one request, and a provider's first
- * request needs only its own type's schema before it is answered (building all three cost a cold start about 3 ms).
+ * request needs only its own type's schema before it is answered.
  */
 export function eventSchemaOf<K extends keyof EventSchemas>(requestType: K): EventSchemas[K] {
   made[requestType] ??= MAKE[requestType]();

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { type OptionsShape, parseOrRefuse } from '../validation/option-schemas.js';
+import { type OptionsShape, type ParseOptionsContext, parseOrRefuse } from '../validation/option-schemas.js';
 import type { ConnectProviderOptions } from './connect-provider.js';
 import type { ContractOptions } from './contract.js';
 import type { EnvelopeOptions, SqsEventOptions } from './envelopes.js';
@@ -51,13 +51,19 @@ const stackShape = () => ({
 
 /** Each schema, made at its first use. */
 const schemas = new Map<string, z.ZodType>();
-function check(name: string, make: () => z.ZodType, options: unknown): void {
+/** Checks `options` against the schema of function `name`, named in each message unless `where` says otherwise. */
+function check(
+  name: string,
+  make: () => z.ZodType,
+  options: unknown,
+  where: ParseOptionsContext = { context: name },
+): void {
   let schema = schemas.get(name);
   if (!schema) {
     schema = make();
     schemas.set(name, schema);
   }
-  parseOrRefuse(schema, options, { context: name });
+  parseOrRefuse(schema, options, where);
 }
 
 const properties = () =>
@@ -150,57 +156,55 @@ export function checkTopicDeliveryOptions(options: unknown): void {
   );
 }
 
-let lifecycle: z.ZodType | undefined;
-let contract: z.ZodType | undefined;
-let localAws: z.ZodType | undefined;
-let responseCapture: z.ZodType | undefined;
-
 /** Checks `playLifecycle`'s options. @throws {ConfigurationError} naming the first offending option. */
 export function checkLifecycleOptions(options: unknown): void {
-  lifecycle ??= z.strictObject({
-    ...connectShape(),
-    ...stackShape(),
-    steps: z.array(z.unknown(), { error: 'expected a list of steps, like [{ create: { ... } }, "delete"]' }),
-    serviceToken: text.optional(),
-    onProgress: aFunction('a function (progress) => void').optional(),
-  } satisfies OptionsShape<LifecycleOptions<unknown>>);
-  parseOrRefuse(lifecycle, options);
+  const make = () =>
+    z.strictObject({
+      ...connectShape(),
+      ...stackShape(),
+      steps: z.array(z.unknown(), {
+        error: 'expected a list of steps, like [{ create: { ... } }, "delete"]',
+      }),
+      serviceToken: text.optional(),
+      onProgress: aFunction('a function (progress) => void').optional(),
+    } satisfies OptionsShape<LifecycleOptions<unknown>>);
+  check('playLifecycle', make, options, {});
 }
 
 /** Checks `checkContract`'s options. @throws {ConfigurationError} naming the first offending option. */
 export function checkContractOptions(options: unknown): void {
-  const properties = z.record(z.string(), z.unknown(), {
-    error: 'expected an object of resource properties',
-  });
-  contract ??= z.strictObject({
-    ...connectShape(),
-    ...stackShape(),
-    properties,
-    update: properties.optional(),
-    replacement: properties.optional(),
-    invalidProperties: properties.optional(),
-    exists: aFunction('a function (physicalResourceId) => Promise<boolean>').optional(),
-  } satisfies OptionsShape<ContractOptions<unknown>>);
-  parseOrRefuse(contract, options);
+  const make = () =>
+    z.strictObject({
+      ...connectShape(),
+      ...stackShape(),
+      properties: properties(),
+      update: properties().optional(),
+      replacement: properties().optional(),
+      invalidProperties: properties().optional(),
+      exists: aFunction('a function (physicalResourceId) => Promise<boolean>').optional(),
+    } satisfies OptionsShape<ContractOptions<unknown>>);
+  check('checkContract', make, options, {});
 }
 
 /** Checks `startLocalAws`'s options. @throws {ConfigurationError} naming the first offending option. */
 export function checkLocalAwsOptions(options: unknown): void {
-  localAws ??= z.strictObject({
-    command: text.optional(),
-    region: text.optional(),
-    startupTimeoutMs: milliseconds('a whole number of milliseconds >= 1').optional(),
-    serverEnv: z
-      .record(z.string(), z.string(), { error: 'expected an object of environment variables (strings)' })
-      .optional(),
-  } satisfies OptionsShape<LocalAwsOptions>);
-  parseOrRefuse(localAws, options);
+  const make = () =>
+    z.strictObject({
+      command: text.optional(),
+      region: text.optional(),
+      startupTimeoutMs: milliseconds('a whole number of milliseconds >= 1').optional(),
+      serverEnv: z
+        .record(z.string(), z.string(), { error: 'expected an object of environment variables (strings)' })
+        .optional(),
+    } satisfies OptionsShape<LocalAwsOptions>);
+  check('startLocalAws', make, options, {});
 }
 
 /** Checks `startResponseCapture`'s options. @throws {ConfigurationError} naming the first offending option. */
 export function checkResponseCaptureOptions(options: unknown): void {
-  responseCapture ??= z.strictObject({
-    behaviour: aFunction('a function ({ key, attempt }) => { status?, delayMs?, reset? }').optional(),
-  } satisfies OptionsShape<ResponseCaptureOptions>);
-  parseOrRefuse(responseCapture, options);
+  const make = () =>
+    z.strictObject({
+      behaviour: aFunction('a function ({ key, attempt }) => { status?, delayMs?, reset? }').optional(),
+    } satisfies OptionsShape<ResponseCaptureOptions>);
+  check('startResponseCapture', make, options, {});
 }

@@ -13,22 +13,12 @@ import { CrkitResource } from '../../src/cdk/crkit-resource.js';
 import { CrkitSnsProvider } from '../../src/cdk/crkit-sns-provider.js';
 import { ConfigurationError } from '../../src/errors.js';
 import { checkOptions } from '../../src/validation/check-options.js';
+import { refusal } from '../helpers/refusal.js';
 import { testStack, WIDGET_ENTRY } from './fixtures/stacks.js';
 import { Widget } from './fixtures/widget-provider.js';
 
 const provider = { serviceToken: 'arn:aws:sns:us-east-1:222222222222:crkit' };
 const userPool = { userPoolId: 'us-east-1_abc' } as IUserPool;
-
-/** What synth says about `build`: the ConfigurationError's message. */
-function refusal(build: () => unknown): string {
-  try {
-    build();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigurationError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a ConfigurationError, and nothing was thrown');
-}
 
 describe('checkOptions, what a construct of ours or of a user checks its props with', () => {
   const WidgetProps = z.strictObject({
@@ -42,10 +32,10 @@ describe('checkOptions, what a construct of ours or of a user checks its props w
   });
 
   it('names a misspelt prop with the one it resembles, and its path inside an object', () => {
-    expect(refusal(() => checkOptions(WidgetProps, { nme: 'a' }))).toMatch(
+    expect(refusal(() => checkOptions(WidgetProps, { nme: 'a' })).message).toMatch(
       /^name: .*; nme: unknown option \(did you mean "name"\?\)$/,
     );
-    expect(refusal(() => checkOptions(WidgetProps, { name: 'a', owner: { tem: 'x' } }))).toMatch(
+    expect(refusal(() => checkOptions(WidgetProps, { name: 'a', owner: { tem: 'x' } })).message).toMatch(
       /^owner\.team: .*; owner\.tem: unknown option \(did you mean "team"\?\)$/,
     );
   });
@@ -146,7 +136,7 @@ describe('construct props are checked at synth like every other options object',
       'oncreate: unknown option (did you mean "onCreate"?)',
     ],
   ])('%s refuses an unknown prop, naming it', (_construct, build, message) => {
-    expect(refusal(build)).toBe(message);
+    expect(refusal(build).message).toBe(message);
   });
 
   it.each([
@@ -231,6 +221,6 @@ describe('construct props are checked at synth like every other options object',
       'options: expected an object of options, got null',
     ],
   ])('names the prop whose value is wrong (%#)', (build, message) => {
-    expect(refusal(build)).toBe(message);
+    expect(refusal(build).message).toBe(message);
   });
 });

@@ -3,7 +3,8 @@ import { Construct } from 'constructs';
 import { checkOptions, type OptionsShape } from 'crkit/advanced';
 import { CrkitProvider, CrkitResource, providerStatements } from 'crkit/cdk';
 import * as z from 'zod';
-import { checkedElsewhere, lazySchema } from '../../cdk/props.js';
+import { lazySchema } from '../../cdk/props.js';
+import { checkedWhereUsed } from '../../options.js';
 import { providerEntry } from '../../provider-entry.js';
 import { policyStatements } from '../permissions.js';
 import { AzIdMappingProperties } from '../properties.js';
@@ -25,8 +26,8 @@ const PROVIDER_ID = 'crkit.az-id-mapping';
 // Both go into the resource, checked there (ResourceProperties.ZoneIds by the provider's schema).
 const mappingProps = lazySchema(() =>
   z.strictObject({
-    zoneIds: checkedElsewhere(),
-    serviceTimeout: checkedElsewhere(),
+    zoneIds: checkedWhereUsed(),
+    serviceTimeout: checkedWhereUsed(),
   } satisfies OptionsShape<AzIdMappingProps>),
 );
 

@@ -6,7 +6,8 @@ import { Construct } from 'constructs';
 import { checkOptions, type OptionsShape } from 'crkit/advanced';
 import { CrkitProvider, CrkitResource, providerStatements } from 'crkit/cdk';
 import * as z from 'zod';
-import { cdkObject, checkedElsewhere, lazySchema } from '../../cdk/props.js';
+import { lazySchema } from '../../cdk/props.js';
+import { anObject, checkedWhereUsed } from '../../options.js';
 import { providerEntry } from '../../provider-entry.js';
 import { policyStatements } from '../permissions.js';
 import type { CognitoTestUserData } from '../properties.js';
@@ -35,13 +36,13 @@ const PROVIDER_ID = 'crkit.cognito-test-user';
 // The user's own values go into ResourceProperties, checked there by the provider's schema.
 const testUserProps = lazySchema(() =>
   z.strictObject({
-    userPool: cdkObject('a user pool'),
-    username: checkedElsewhere(),
-    attributes: checkedElsewhere(),
-    groups: checkedElsewhere(),
-    secretNamePrefix: checkedElsewhere(),
-    returnPassword: checkedElsewhere(),
-    serviceTimeout: checkedElsewhere(),
+    userPool: anObject('a user pool'),
+    username: checkedWhereUsed(),
+    attributes: checkedWhereUsed(),
+    groups: checkedWhereUsed(),
+    secretNamePrefix: checkedWhereUsed(),
+    returnPassword: checkedWhereUsed(),
+    serviceTimeout: checkedWhereUsed(),
   } satisfies OptionsShape<CognitoTestUserProps>),
 );
 

@@ -5,11 +5,12 @@ import { checkOptions, type OptionsShape } from 'crkit/advanced';
 import type { ICrkitProvider } from 'crkit/cdk';
 import { CrkitProvider, CrkitResource, providerStatements } from 'crkit/cdk';
 import * as z from 'zod';
-import { checkedElsewhere, lazySchema, nonEmptyString } from '../../cdk/props.js';
+import { lazySchema, nonEmptyString } from '../../cdk/props.js';
 import {
   assumedRole,
   CrossAccountDnsRecord,
 } from '../../cross-account-dns-record/cdk/cross-account-dns-record.js';
+import { checkedWhereUsed } from '../../options.js';
 import { providerEntry } from '../../provider-entry.js';
 import { policyStatements } from '../permissions.js';
 import {
@@ -59,16 +60,16 @@ const PROVIDER_ID = 'crkit.cross-account-certificate';
 const certificateProps = lazySchema(() =>
   z.strictObject({
     domainName: nonEmptyString('a domain name'),
-    subjectAlternativeNames: checkedElsewhere(),
-    region: checkedElsewhere(),
-    dnsProvider: checkedElsewhere(),
+    subjectAlternativeNames: checkedWhereUsed(),
+    region: checkedWhereUsed(),
+    dnsProvider: checkedWhereUsed(),
     role: assumedRole().optional(),
-    hostedZoneId: checkedElsewhere(),
-    hostedZoneName: checkedElsewhere(),
-    keyAlgorithm: checkedElsewhere(),
-    transparencyLogging: checkedElsewhere(),
-    tags: checkedElsewhere(),
-    serviceTimeout: checkedElsewhere(),
+    hostedZoneId: checkedWhereUsed(),
+    hostedZoneName: checkedWhereUsed(),
+    keyAlgorithm: checkedWhereUsed(),
+    transparencyLogging: checkedWhereUsed(),
+    tags: checkedWhereUsed(),
+    serviceTimeout: checkedWhereUsed(),
   } satisfies OptionsShape<CrossAccountCertificateProps>),
 );
 

@@ -8,7 +8,8 @@ import { checkOptions, type OptionsShape } from 'crkit/advanced';
 import type { ICrkitProvider } from 'crkit/cdk';
 import { CrkitSnsProvider, providerStatements } from 'crkit/cdk';
 import * as z from 'zod';
-import { cdkObject, checkedElsewhere, lazySchema } from '../../cdk/props.js';
+import { lazySchema } from '../../cdk/props.js';
+import { anObject, checkedWhereUsed } from '../../options.js';
 import { providerEntry } from '../../provider-entry.js';
 import { checkDnsAllowlist, type DnsAllowlist } from '../allowlist.js';
 import { CROSS_ACCOUNT_DNS_ENV } from '../environment.js';
@@ -40,12 +41,12 @@ const DEFAULT_TOPIC_NAME = 'crkit-cross-account-dns-record';
 const providerProps = lazySchema(() =>
   z.strictObject({
     // Read by checkDnsAllowlist, as the provider reads it from its environment.
-    allowlist: checkedElsewhere(),
-    hostedZones: z.array(cdkObject('a hosted zone'), { error: 'expected a list of hosted zones' }),
+    allowlist: checkedWhereUsed(),
+    hostedZones: z.array(anObject('a hosted zone'), { error: 'expected a list of hosted zones' }),
     // Passed on to CrkitSnsProvider, which checks them under the same names.
-    topicName: checkedElsewhere(),
-    idempotencyTable: checkedElsewhere(),
-    timeout: checkedElsewhere(),
+    topicName: checkedWhereUsed(),
+    idempotencyTable: checkedWhereUsed(),
+    timeout: checkedWhereUsed(),
   } satisfies OptionsShape<CrossAccountDnsRecordProviderProps>),
 );
 

@@ -6,7 +6,8 @@ import { checkOptions, type OptionsShape } from 'crkit/advanced';
 import type { ICrkitProvider } from 'crkit/cdk';
 import { CrkitProvider, CrkitResource } from 'crkit/cdk';
 import * as z from 'zod';
-import { aDuration, checkedElsewhere, lazySchema, nonEmptyString } from '../../cdk/props.js';
+import { aDuration, lazySchema, nonEmptyString } from '../../cdk/props.js';
+import { checkedWhereUsed } from '../../options.js';
 import { providerEntry } from '../../provider-entry.js';
 import { assumeRoleActions } from '../permissions.js';
 import { CrossAccountDnsRecordProperties } from '../properties.js';
@@ -57,17 +58,17 @@ export const assumedRole = () =>
 // The record's own values go into ResourceProperties, checked there by the provider's schema (as at deploy time).
 const recordProps = lazySchema(() =>
   z.strictObject({
-    provider: checkedElsewhere(),
+    provider: checkedWhereUsed(),
     role: assumedRole().optional(),
-    hostedZoneId: checkedElsewhere(),
-    hostedZoneName: checkedElsewhere(),
-    recordName: checkedElsewhere(),
-    recordType: checkedElsewhere(),
-    values: checkedElsewhere(),
+    hostedZoneId: checkedWhereUsed(),
+    hostedZoneName: checkedWhereUsed(),
+    recordName: checkedWhereUsed(),
+    recordType: checkedWhereUsed(),
+    values: checkedWhereUsed(),
     ttl: aDuration().optional(),
-    allowOverwrite: checkedElsewhere(),
-    shared: checkedElsewhere(),
-    serviceTimeout: checkedElsewhere(),
+    allowOverwrite: checkedWhereUsed(),
+    shared: checkedWhereUsed(),
+    serviceTimeout: checkedWhereUsed(),
   } satisfies OptionsShape<CrossAccountDnsRecordProps>),
 );
 

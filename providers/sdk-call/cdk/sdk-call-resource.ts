@@ -4,7 +4,8 @@ import { Construct } from 'constructs';
 import { checkOptions, type OptionsShape } from 'crkit/advanced';
 import { CrkitProvider, CrkitResource, checkLeastPrivilege } from 'crkit/cdk';
 import * as z from 'zod';
-import { checkedElsewhere, lazySchema } from '../../cdk/props.js';
+import { lazySchema } from '../../cdk/props.js';
+import { checkedWhereUsed } from '../../options.js';
 import { providerEntry } from '../../provider-entry.js';
 import { runtimeValuesIn } from '../markers.js';
 import { SDK_CALL_RESOURCE_TYPE, SDK_CALL_SENSITIVE_PROPERTIES, SdkCallProperties } from '../properties.js';
@@ -40,13 +41,13 @@ const PROVIDER_ID = 'crkit.sdk-call';
 // Each goes into the resource, checked there (ResourceProperties by the provider's schema, the rest by CrkitResource).
 const sdkCallProps = lazySchema(() =>
   z.strictObject({
-    onCreate: checkedElsewhere(),
-    onUpdate: checkedElsewhere(),
-    onDelete: checkedElsewhere(),
-    physicalResourceId: checkedElsewhere(),
-    outputPaths: checkedElsewhere(),
-    serviceTimeout: checkedElsewhere(),
-    removalPolicy: checkedElsewhere(),
+    onCreate: checkedWhereUsed(),
+    onUpdate: checkedWhereUsed(),
+    onDelete: checkedWhereUsed(),
+    physicalResourceId: checkedWhereUsed(),
+    outputPaths: checkedWhereUsed(),
+    serviceTimeout: checkedWhereUsed(),
+    removalPolicy: checkedWhereUsed(),
   } satisfies OptionsShape<SdkCallResourceProps>),
 );
 const STEPS = ['onCreate', 'onUpdate', 'onDelete'] as const;

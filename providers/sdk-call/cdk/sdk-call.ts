@@ -1,6 +1,7 @@
 import { ConfigurationError } from 'crkit';
 import { checkOptions, type OptionsShape } from 'crkit/advanced';
 import * as z from 'zod';
+import { lazySchema } from '../../cdk/props.js';
 import { iamActionOf, servicePackageOf } from '../iam-action.js';
 import type { SdkCallSpecInput } from '../properties.js';
 
@@ -61,7 +62,7 @@ function serviceOf(Client: SdkClientClass): { service: string; signingName: stri
 }
 
 const texts = (noun: string) => z.array(z.string(), { error: `expected a list of ${noun}` });
-const sdkCallOptions = () =>
+const sdkCallOptions = lazySchema(() =>
   z.strictObject({
     ignoreErrors: texts('error names, like ["UsernameExistsException"]').optional(),
     sensitive: z.boolean({ error: 'expected true or false' }).optional(),
@@ -70,7 +71,8 @@ const sdkCallOptions = () =>
     roleArn: z.string({ error: 'expected a role ARN' }).optional(),
     externalId: z.string({ error: 'expected a string' }).optional(),
     region: z.string({ error: 'expected a region, like "eu-west-1"' }).optional(),
-  } satisfies OptionsShape<SdkCallOptions>);
+  } satisfies OptionsShape<SdkCallOptions>),
+);
 
 /**
  * One AWS SDK v3 call for `SdkCallResource`, typed by the client and command classes you import: the input is the
