@@ -9,6 +9,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, '.crkit/docs');
+/** TypeScript 7's compiler (package.json's `typescript-7`), as for the build and the type check. */
+const TSC = join(root, 'node_modules/typescript-7/bin/tsc');
 
 function files(dir: string, pick: (path: string) => boolean): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -84,7 +86,7 @@ writeFileSync(
   }),
 );
 try {
-  execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', join(out, 'tsconfig.json')], { stdio: 'inherit' });
+  execFileSync(process.execPath, [TSC, '-p', join(out, 'tsconfig.json')], { stdio: 'inherit' });
   console.log(`docs: ${count} examples type-check`);
 } catch {
   console.error(`docs: examples do not type-check (files in ${relative(root, out)})`);
