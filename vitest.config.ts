@@ -106,7 +106,15 @@ export default defineConfig({
           env: { CDK_VALIDATION: 'false' },
         },
       },
-      { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          // One emulator for the tier, each file in an account of its own (test/integration/emulator/emulator.ts).
+          globalSetup: ['test/integration/emulator/global-setup.ts'],
+        },
+      },
       { extends: true, test: { name: 'package', include: ['test/package/**/*.test.ts'] } },
     ],
   },

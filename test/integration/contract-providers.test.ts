@@ -24,15 +24,16 @@ import {
 } from '../../providers/cross-account-certificate/index.js';
 import { defineResource } from '../../src/resource/define-resource.js';
 import { checkContract } from '../../src/testing/contract.js';
-import { type LocalAws, startLocalAws } from '../../src/testing/local-aws.js';
+import type { LocalAws } from '../../src/testing/local-aws.js';
 import { createS3ResponseBucket, type S3ResponseBucket } from '../../src/testing/s3-responses.js';
 import { topicDelivery } from '../../src/testing/topic-delivery.js';
+import { emulatorAccount } from './emulator/emulator.js';
 
 let aws: LocalAws;
 let responses: S3ResponseBucket;
 
 beforeAll(async () => {
-  aws = await startLocalAws();
+  aws = await emulatorAccount();
   responses = await createS3ResponseBucket(aws);
 });
 afterAll(() => aws?.stop());

@@ -8,8 +8,9 @@ import { sqsHandler } from '../../src/entry/sqs.js';
 import { dynamoDbIdempotencyStore } from '../../src/idempotency/dynamodb-store.js';
 import { defineResource } from '../../src/resource/define-resource.js';
 import { createEvent } from '../../src/testing/events.js';
-import { type LocalAws, startLocalAws } from '../../src/testing/local-aws.js';
+import type { LocalAws } from '../../src/testing/local-aws.js';
 import { type ResponseCapture, startResponseCapture } from '../../src/testing/response-capture.js';
+import { emulatorAccount } from './emulator/emulator.js';
 
 const TABLE = 'crkit-idempotency';
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
@@ -20,7 +21,7 @@ let aws: LocalAws;
 let capture: ResponseCapture;
 
 beforeAll(async () => {
-  aws = await startLocalAws();
+  aws = await emulatorAccount();
   capture = await startResponseCapture({
     behaviour: ({ key, attempt }) => (flaky.has(key) && attempt === 1 ? { status: 503 } : {}),
   });

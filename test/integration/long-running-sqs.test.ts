@@ -11,8 +11,9 @@ import * as z from 'zod';
 import { sqsHandler } from '../../src/entry/sqs.js';
 import { defineResource } from '../../src/resource/define-resource.js';
 import { createEvent } from '../../src/testing/events.js';
-import { type LocalAws, startLocalAws } from '../../src/testing/local-aws.js';
+import type { LocalAws } from '../../src/testing/local-aws.js';
 import { createS3ResponseBucket, type S3ResponseBucket } from '../../src/testing/s3-responses.js';
+import { emulatorAccount } from './emulator/emulator.js';
 import { lambdaEvent } from './sqs-lambda-event.js';
 
 let aws: LocalAws;
@@ -21,7 +22,7 @@ let sqs: SQSClient;
 let queue: { url: string; arn: string };
 
 beforeAll(async () => {
-  aws = await startLocalAws();
+  aws = await emulatorAccount();
   // The default hand-over builds its own SQS client, which reads the endpoint and keys from the environment.
   for (const [name, value] of Object.entries(aws.env)) vi.stubEnv(name, value);
   responses = await createS3ResponseBucket(aws);

@@ -15,8 +15,9 @@ import * as z from 'zod';
 import { sqsHandler } from '../../src/entry/sqs.js';
 import { defineResource } from '../../src/resource/define-resource.js';
 import { createEvent } from '../../src/testing/events.js';
-import { type LocalAws, startLocalAws } from '../../src/testing/local-aws.js';
+import type { LocalAws } from '../../src/testing/local-aws.js';
 import { createS3ResponseBucket, type S3ResponseBucket } from '../../src/testing/s3-responses.js';
+import { emulatorAccount } from './emulator/emulator.js';
 import { closedLoopbackOrigin, lambdaEvent } from './sqs-lambda-event.js';
 
 let aws: LocalAws;
@@ -29,7 +30,7 @@ const queues = {} as Record<'raw' | 'enveloped', { topicArn: string; url: string
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 
 beforeAll(async () => {
-  aws = await startLocalAws();
+  aws = await emulatorAccount();
   responses = await createS3ResponseBucket(aws);
   s3 = new S3Client(aws.clientConfig);
   // A versioned bucket keeps every PUT, so a test can count how many responses a request got.

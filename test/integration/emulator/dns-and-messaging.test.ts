@@ -175,7 +175,7 @@ describe('SNS to SQS', () => {
     const { MessageId } = await sns.send(new PublishCommand({ TopicArn, Message: message, Subject: 'cfn' }));
     const messages = await receive();
 
-    expect(QueueUrl).toMatch(new RegExp(`^${emulator().endpoint}/123456789012/queue-`));
+    expect(QueueUrl).toMatch(new RegExp(`^${emulator().endpoint}/${emulator().accountId}/queue-`));
     expect(messages).toHaveLength(1);
     const envelope = JSON.parse(messages?.[0]?.Body ?? '{}');
     expect(Object.keys(envelope).sort()).toEqual([

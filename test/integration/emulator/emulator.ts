@@ -1,5 +1,7 @@
-import { afterAll, beforeAll } from 'vitest';
-import { type LocalAws, startLocalAws } from '../../../src/testing/local-aws.js';
+import { randomInt } from 'node:crypto';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import { afterAll, beforeAll, inject } from 'vitest';
+import type { LocalAws } from '../../../src/testing/local-aws.js';
 
 let counter = 0;
 
@@ -7,13 +9,64 @@ let counter = 0;
 export const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${++counter}`;
 
 /**
- * Starts one emulator for the calling test file and stops it after; the returned function gives the running one.
- * A Docker endpoint that cannot exist keeps Lambda invocations identical on machines with and without Docker.
+ * A 12-digit account id of the calling file's own, for a second account (a DNS account a role is assumed in): never
+ * moto's default account (123456789012), which processes started by the CLI's `--local` use.
  */
+export const anotherAccount = () => String(randomInt(100_000_000_000, 999_999_999_999));
+
+/**
+ * The integration tier's one emulator (global-setup.ts), as an account of the calling test file's own: a fresh
+ * 12-digit account id, entered by AssumeRole, since moto answers each request in the account its access key was
+ * issued for (moto/core/responses.py `get_current_account`; it checks neither the role nor the signature). Files
+ * running side by side then never see each other's zones, queues or users. `stop()` does nothing: the tier's
+ * globalSetup stops the emulator after the last file.
+ */
+export async function emulatorAccount(): Promise<LocalAws> {
+  const { endpoint, port, region, pid } = inject('localAws');
+  const accountId = anotherAccount();
+  const sts = new STSClient({
+    endpoint,
+    region,
+    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
+  });
+  const { Credentials } = await sts.send(
+    new AssumeRoleCommand({
+      RoleArn: `arn:aws:iam::${accountId}:role/test-file`,
+      RoleSessionName: 'test-file',
+    }),
+  );
+  sts.destroy();
+  if (!Credentials?.AccessKeyId || !Credentials.SecretAccessKey) {
+    throw new Error(`the emulator at ${endpoint} gave no credentials for account ${accountId}`);
+  }
+  const credentials = { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey };
+  const stop = async () => {};
+  return {
+    endpoint,
+    port,
+    region,
+    accountId,
+    credentials,
+    clientConfig: { endpoint, region, credentials, forcePathStyle: true },
+    env: {
+      AWS_ENDPOINT_URL: endpoint,
+      AWS_REGION: region,
+      AWS_DEFAULT_REGION: region,
+      AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+      AWS_EC2_METADATA_DISABLED: 'true',
+    },
+    pid,
+    stop,
+    [Symbol.asyncDispose]: stop,
+  };
+}
+
+/** {@link emulatorAccount} made before the calling file's tests; the returned function gives it. */
 export function useEmulator(): () => LocalAws {
   let aws: LocalAws | undefined;
   beforeAll(async () => {
-    aws = await startLocalAws({ serverEnv: { DOCKER_HOST: 'unix:///nonexistent/crkit-no-docker.sock' } });
+    aws = await emulatorAccount();
   });
   afterAll(() => aws?.stop());
   return () => {

@@ -13,7 +13,7 @@ import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } fro
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { describe, expect, it } from 'vitest';
-import { unique, useEmulator } from './emulator.js';
+import { anotherAccount, unique, useEmulator } from './emulator.js';
 
 const emulator = useEmulator();
 
@@ -38,7 +38,9 @@ describe('S3', () => {
     expect(url.pathname).toBe(`/${Bucket}/stack/request%201`);
     expect(url.searchParams.get('X-Amz-Algorithm')).toBe('AWS4-HMAC-SHA256');
     expect(url.searchParams.get('X-Amz-SignedHeaders')).toBe('host');
-    expect(url.searchParams.get('X-Amz-Credential')).toMatch(/^testing\/\d{8}\/us-east-1\/s3\/aws4_request$/);
+    expect(url.searchParams.get('X-Amz-Credential')).toMatch(
+      new RegExp(`^${emulator().credentials.accessKeyId}/\\d{8}/us-east-1/s3/aws4_request$`),
+    );
   });
 
   it('bakes the CRC32 of an empty body into pre-signed PUT URLs unless checksums are WHEN_REQUIRED', async () => {
@@ -92,7 +94,8 @@ describe('S3', () => {
 });
 
 describe('STS and accounts', () => {
-  const dnsRole = 'arn:aws:iam::222222222222:role/dns';
+  const dnsAccount = anotherAccount();
+  const dnsRole = `arn:aws:iam::${dnsAccount}:role/dns`;
 
   async function assumeDnsRole() {
     const sts = new STSClient(emulator().clientConfig);
@@ -116,11 +119,15 @@ describe('STS and accounts', () => {
     );
     const own = await new STSClient(emulator().clientConfig).send(new GetCallerIdentityCommand({}));
 
-    expect(AssumedRoleUser?.Arn).toBe('arn:aws:sts::222222222222:assumed-role/dns/crkit');
+    expect(AssumedRoleUser?.Arn).toBe(`arn:aws:sts::${dnsAccount}:assumed-role/dns/crkit`);
     expect(credentials.accessKeyId).toMatch(/^ASIA/);
-    expect(identity.Account).toBe('222222222222');
-    expect(identity.Arn).toBe('arn:aws:sts::222222222222:assumed-role/dns/crkit');
-    expect(own).toMatchObject({ Account: '123456789012', Arn: 'arn:aws:sts::123456789012:user/moto' });
+    expect(identity.Account).toBe(dnsAccount);
+    expect(identity.Arn).toBe(`arn:aws:sts::${dnsAccount}:assumed-role/dns/crkit`);
+    // This file's own account (emulator.ts): an assumed role too.
+    expect(own).toMatchObject({
+      Account: emulator().accountId,
+      Arn: `arn:aws:sts::${emulator().accountId}:assumed-role/test-file/test-file`,
+    });
   });
 
   it('assumes a role that was never created, with any or no ExternalId (moto checks no trust policy)', async () => {

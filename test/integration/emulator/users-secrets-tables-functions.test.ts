@@ -142,7 +142,7 @@ describe('Secrets Manager', () => {
     await secrets.send(new DeleteSecretCommand({ SecretId: Name, ForceDeleteWithoutRecovery: true }));
 
     expect(created.ARN).toMatch(
-      new RegExp(`^arn:aws:secretsmanager:us-east-1:123456789012:secret:${Name}-\\w{6}$`),
+      new RegExp(`^arn:aws:secretsmanager:us-east-1:${emulator().accountId}:secret:${Name}-\\w{6}$`),
     );
     expect(read.SecretString).toBe('{"password":"p"}');
     await expect(secrets.send(new GetSecretValueCommand({ SecretId: Name }))).rejects.toMatchObject({
@@ -251,7 +251,7 @@ async function createIamRole(aws: LocalAws, RoleName: string): Promise<string> {
   const response = await fetch(aws.endpoint, {
     method: 'POST',
     headers: {
-      authorization: `AWS4-HMAC-SHA256 Credential=testing/20240101/${aws.region}/iam/aws4_request, SignedHeaders=host, Signature=0`,
+      authorization: `AWS4-HMAC-SHA256 Credential=${aws.credentials.accessKeyId}/20240101/${aws.region}/iam/aws4_request, SignedHeaders=host, Signature=0`,
     },
     body: new URLSearchParams({
       Action: 'CreateRole',

@@ -4,8 +4,9 @@ import { createAzIdMappingDefinition } from '../../../providers/az-id-mapping/in
 import type { ResponseBody } from '../../../src/core/fit-response.js';
 import { lambdaHandler } from '../../../src/entry/lambda.js';
 import { createEvent, deleteEvent, updateEvent } from '../../../src/testing/events.js';
-import { type LocalAws, startLocalAws } from '../../../src/testing/local-aws.js';
+import type { LocalAws } from '../../../src/testing/local-aws.js';
 import { createS3ResponseBucket, type S3ResponseBucket } from '../../../src/testing/s3-responses.js';
+import { emulatorAccount } from '../emulator/emulator.js';
 
 const RESOURCE_TYPE = 'Custom::AzIdMapping';
 let aws: LocalAws;
@@ -15,7 +16,7 @@ let handler: ReturnType<typeof lambdaHandler>;
 let zones: { ZoneName: string; ZoneId: string }[];
 
 beforeAll(async () => {
-  aws = await startLocalAws();
+  aws = await emulatorAccount();
   responses = await createS3ResponseBucket(aws);
   const ec2 = new EC2Client(aws.clientConfig);
   const { AvailabilityZones = [] } = await ec2.send(new DescribeAvailabilityZonesCommand({}));

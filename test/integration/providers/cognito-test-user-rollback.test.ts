@@ -8,11 +8,12 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCognitoTestUserDefinition } from '../../../providers/cognito-test-user/index.js';
 import { playLifecycle } from '../../../src/testing/lifecycle.js';
-import { type LocalAws, startLocalAws } from '../../../src/testing/local-aws.js';
+import type { LocalAws } from '../../../src/testing/local-aws.js';
+import { emulatorAccount } from '../emulator/emulator.js';
 
 let aws: LocalAws;
 beforeAll(async () => {
-  aws = await startLocalAws();
+  aws = await emulatorAccount();
 });
 afterAll(() => aws?.stop());
 

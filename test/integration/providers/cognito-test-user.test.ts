@@ -17,8 +17,9 @@ import { createCognitoTestUserDefinition } from '../../../providers/cognito-test
 import type { ResponseBody } from '../../../src/core/fit-response.js';
 import { lambdaHandler } from '../../../src/entry/lambda.js';
 import { createEvent, deleteEvent, updateEvent } from '../../../src/testing/events.js';
-import { type LocalAws, startLocalAws } from '../../../src/testing/local-aws.js';
+import type { LocalAws } from '../../../src/testing/local-aws.js';
 import { createS3ResponseBucket, type S3ResponseBucket } from '../../../src/testing/s3-responses.js';
+import { emulatorAccount } from '../emulator/emulator.js';
 
 const RESOURCE_TYPE = 'Custom::CognitoTestUser';
 const MINIMUM_LENGTH = 40;
@@ -31,7 +32,7 @@ let poolId: string;
 let clientId: string;
 
 beforeAll(async () => {
-  aws = await startLocalAws();
+  aws = await emulatorAccount();
   responses = await createS3ResponseBucket(aws);
   cognito = new CognitoIdentityProviderClient(aws.clientConfig);
   secrets = new SecretsManagerClient(aws.clientConfig);

@@ -15,8 +15,9 @@ import { createCrossAccountDnsRecordDefinition } from '../../../providers/cross-
 import type { ResponseBody } from '../../../src/core/fit-response.js';
 import { lambdaHandler } from '../../../src/entry/lambda.js';
 import { createEvent, deleteEvent, updateEvent } from '../../../src/testing/events.js';
-import { type LocalAws, startLocalAws } from '../../../src/testing/local-aws.js';
+import type { LocalAws } from '../../../src/testing/local-aws.js';
 import { type ResponseCapture, startResponseCapture } from '../../../src/testing/response-capture.js';
+import { anotherAccount, emulatorAccount } from '../emulator/emulator.js';
 
 /**
  * The certificate's resources played in the order CloudFormation runs them (certificate, validation records,
@@ -24,10 +25,11 @@ import { type ResponseCapture, startResponseCapture } from '../../../src/testing
  * (reached by AssumeRole, which really switches account in moto). moto issues a DNS-validated certificate once
  * MOTO_ACM_VALIDATION_WAIT seconds have passed (moto/settings.py, default 60), whether or not the records exist.
  */
-const DNS_ACCOUNT = '222222222222';
+const DNS_ACCOUNT = anotherAccount();
 const ROLE_ARN = `arn:aws:iam::${DNS_ACCOUNT}:role/dns-records`;
-const STACK_ID =
-  'arn:aws:cloudformation:us-east-1:123456789012:stack/app1/5b9a8f10-c7a4-11ef-9cd2-0a1b2c3d4e5f';
+/** A stack in the application account: this file's own (test/integration/emulator/emulator.ts). */
+const stackId = () =>
+  `arn:aws:cloudformation:us-east-1:${aws.accountId}:stack/app1/5b9a8f10-c7a4-11ef-9cd2-0a1b2c3d4e5f`;
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 
 let aws: LocalAws;
@@ -42,7 +44,7 @@ let roleRecords: ReturnType<typeof lambdaHandler>;
 let snsRecords: ReturnType<typeof lambdaHandler>;
 
 beforeAll(async () => {
-  aws = await startLocalAws({ serverEnv: { MOTO_ACM_VALIDATION_WAIT: '1' } });
+  aws = await emulatorAccount();
   capture = await startResponseCapture();
   const sts = new STSClient(aws.clientConfig);
   const { Credentials: c } = await sts.send(
@@ -112,7 +114,7 @@ async function answer(handler: ReturnType<typeof lambdaHandler>, event: { Respon
 const common = (resourceType: string, logicalResourceId: string) => ({
   resourceType,
   logicalResourceId,
-  stackId: STACK_ID,
+  stackId: stackId(),
   responseUrl: capture.responseUrl(),
 });
 

@@ -9,10 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCrossAccountDnsRecordDefinition } from '../../../providers/cross-account-dns-record/index.js';
 import { checkContract } from '../../../src/testing/contract.js';
 import { playLifecycle } from '../../../src/testing/lifecycle.js';
-import { type LocalAws, startLocalAws } from '../../../src/testing/local-aws.js';
+import type { LocalAws } from '../../../src/testing/local-aws.js';
+import { anotherAccount, emulatorAccount } from '../emulator/emulator.js';
 
 /** The Lambda-backed shape driven through CloudFormation's sequences by the test kit, in the emulator. */
-const ROLE_ARN = 'arn:aws:iam::222222222222:role/dns-records';
+const ROLE_ARN = `arn:aws:iam::${anotherAccount()}:role/dns-records`;
 
 let aws: LocalAws;
 let dns: Route53Client;
@@ -20,7 +21,7 @@ let zoneId = '';
 let definition: ReturnType<typeof createCrossAccountDnsRecordDefinition>;
 
 beforeAll(async () => {
-  aws = await startLocalAws();
+  aws = await emulatorAccount();
   const sts = new STSClient(aws.clientConfig);
   const { Credentials: c } = await sts.send(
     new AssumeRoleCommand({ RoleArn: ROLE_ARN, RoleSessionName: 'setup' }),
@@ -49,6 +50,10 @@ beforeAll(async () => {
 });
 afterAll(() => aws?.stop());
 
+/** A stack in the application account: this file's own (test/integration/emulator/emulator.ts). */
+const stackId = () =>
+  `arn:aws:cloudformation:us-east-1:${aws.accountId}:stack/app/5b9a8f10-c7a4-11ef-9cd2-0a1b2c3d4e5f`;
+
 const record = (name: string, value = '192.0.2.1') => ({
   HostedZoneId: zoneId,
   Name: name,
@@ -68,6 +73,7 @@ async function names(): Promise<string[]> {
 describe('cross-account-dns-record through CloudFormation sequences', () => {
   it('keeps the contract but for a duplicated Create, which it refuses rather than adopt a record', async () => {
     const report = await checkContract(definition, {
+      stackId: stackId(),
       properties: record('contract.app1.example.com'),
       update: record('contract.app1.example.com', '192.0.2.2'),
       replacement: record('contract2.app1.example.com'),
@@ -111,6 +117,7 @@ describe('cross-account-dns-record through CloudFormation sequences', () => {
     );
 
     const timeline = await playLifecycle(definition, {
+      stackId: stackId(),
       steps: [
         { create: record('mine.app1.example.com') },
         { update: record('taken.app1.example.com'), expect: 'failure' },

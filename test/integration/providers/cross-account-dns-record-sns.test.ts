@@ -22,8 +22,9 @@ import { ENV, PROVIDER_ENV } from '../../../src/constants.js';
 import type { ResponseBody } from '../../../src/core/fit-response.js';
 import { sqsHandler } from '../../../src/entry/sqs.js';
 import { createEvent, deleteEvent } from '../../../src/testing/events.js';
-import { type LocalAws, startLocalAws } from '../../../src/testing/local-aws.js';
+import type { LocalAws } from '../../../src/testing/local-aws.js';
 import { createS3ResponseBucket, type S3ResponseBucket } from '../../../src/testing/s3-responses.js';
+import { emulatorAccount } from '../emulator/emulator.js';
 import { lambdaEvent } from '../sqs-lambda-event.js';
 
 /**
@@ -46,7 +47,7 @@ let zoneId = '';
 const queue = { topicArn: '', url: '', arn: '' };
 
 beforeAll(async () => {
-  aws = await startLocalAws();
+  aws = await emulatorAccount();
   responses = await createS3ResponseBucket(aws);
   route53 = new Route53Client(aws.clientConfig);
   sns = new SNSClient(aws.clientConfig);

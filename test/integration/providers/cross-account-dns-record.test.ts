@@ -11,8 +11,9 @@ import { createCrossAccountDnsRecordDefinition } from '../../../providers/cross-
 import type { ResponseBody } from '../../../src/core/fit-response.js';
 import { lambdaHandler } from '../../../src/entry/lambda.js';
 import { createEvent, deleteEvent, updateEvent } from '../../../src/testing/events.js';
-import { type LocalAws, startLocalAws } from '../../../src/testing/local-aws.js';
+import type { LocalAws } from '../../../src/testing/local-aws.js';
 import { createS3ResponseBucket, type S3ResponseBucket } from '../../../src/testing/s3-responses.js';
+import { anotherAccount, emulatorAccount } from '../emulator/emulator.js';
 
 /**
  * The Lambda-backed shape: the provider runs with the application account's credentials (moto's default account)
@@ -21,7 +22,7 @@ import { createS3ResponseBucket, type S3ResponseBucket } from '../../../src/test
  * trust policy would refuse cannot be tested here.
  */
 const RESOURCE_TYPE = 'Custom::CrossAccountDnsRecord';
-const DNS_ACCOUNT = '222222222222';
+const DNS_ACCOUNT = anotherAccount();
 const ROLE_ARN = `arn:aws:iam::${DNS_ACCOUNT}:role/dns-records`;
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 
@@ -42,7 +43,7 @@ async function createZone(client: Route53Client, name: string): Promise<string> 
 }
 
 beforeAll(async () => {
-  aws = await startLocalAws();
+  aws = await emulatorAccount();
   responses = await createS3ResponseBucket(aws);
   const sts = new STSClient(aws.clientConfig);
   const assumed = await sts.send(new AssumeRoleCommand({ RoleArn: ROLE_ARN, RoleSessionName: 'test-setup' }));
@@ -97,7 +98,12 @@ const properties = {
   RoleArn: ROLE_ARN,
   ExternalId: 'app1-dns',
 };
-const common = async () => ({ resourceType: RESOURCE_TYPE, responseUrl: await responses.responseUrl() });
+/** A request from a stack in the application account: this file's own (test/integration/emulator/emulator.ts). */
+const common = async () => ({
+  resourceType: RESOURCE_TYPE,
+  responseUrl: await responses.responseUrl(),
+  stackId: `arn:aws:cloudformation:us-east-1:${aws.accountId}:stack/app/5b9a8f10-c7a4-11ef-9cd2-0a1b2c3d4e5f`,
+});
 
 describe('cross-account-dns-record against the emulator, assuming a role in the DNS account', () => {
   let id = '';
