@@ -4,27 +4,26 @@ import { defineConfig } from 'vitest/config';
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 /**
  * The type tests run on TypeScript 7's native compiler (package.json's `typescript-7`, as the build and `npm run
- * typecheck`): about a fifth of TypeScript 5.9's time on this project. Users' project shapes are still checked with
- * the 5.9 that `cdk init` and ts-node pin (test/package/).
+ * typecheck` do): about a fifth of TypeScript 5.9's time on this project. Users' project shapes are still checked
+ * with the 5.9 that `cdk init` and ts-node pin (test/package/).
  */
 const checker = here('./node_modules/typescript-7/bin/tsc');
 
 /**
  * The tiers, one project each (`vitest run --project unit`). `npm run test:fast` runs unit and types; `npm test`
- * (scripts/test.ts) runs typecheck beside the build, then the others.
+ * (scripts/test.ts) runs `npm run typecheck` (tsc over the whole project, tsconfig.json, the constructs' type tests
+ * test/cdk/*.test-d.ts among its files) beside the build, then the tiers.
  * - unit: no child process, no emulator, no CDK synthesis, no wait on the real clock. Its files share one module
  *   cache per worker (`isolate: false`), which saves importing zod, undici and the AWS SDK clients again for each of
  *   ~60 files.
  * - realtime (`*.realtime.test.ts`): unit tests that wait on the real clock (deadlines, polling, hand-overs) against
  *   loopback servers, the fast-check properties among them; run alone, so that a deadline gets the CPU it measures.
  * - types: the runtime's type tests, checked by tsc in a program of their own (test/types/tsconfig.json).
- * - typecheck: the whole project (tsconfig.json) through tsc, with the constructs' type tests (test/cdk/*.test-d.ts)
- *   reported as tests; an error in any file fails it.
  * - cdk: CDK synthesis and esbuild bundling.
  * - integration: loopback servers, the local AWS emulator, the CLI in processes of its own.
  * - package: crkit packed and installed in fresh projects.
  * Integration and package files keep a fresh module graph each: providers make their AWS SDK clients when loaded,
- * pointed at the emulator a file starts.
+ * with the credentials of the file's own account on the tier's one emulator.
  */
 export default defineConfig({
   resolve: {
@@ -74,20 +73,6 @@ export default defineConfig({
             only: true,
             include: ['test/types/**/*.test-d.ts'],
             tsconfig: './test/types/tsconfig.json',
-            checker,
-          },
-        },
-      },
-      {
-        extends: true,
-        test: {
-          name: 'typecheck',
-          include: [],
-          typecheck: {
-            enabled: true,
-            only: true,
-            include: ['test/cdk/**/*.test-d.ts'],
-            tsconfig: './tsconfig.json',
             checker,
           },
         },
