@@ -18,17 +18,12 @@ const replace = (path: string, from: string, to: string): Substitution => ({
   },
 });
 
-/** The three event schemas and their union made at init, the union parsing every request (as before 2026-12-01). */
-const EVENT_UNION_AT_INIT = [
+/** `PhysicalResourceId`'s schema made at init, as before 2026-12-01 (now: with the Update or Delete schema). */
+const PHYSICAL_ID_AT_INIT = [
   replace(
-    'core/parse-request.ts',
-    'const schema = type === undefined ? eventUnion() : eventSchemaOf(type);',
-    'const schema = type === undefined ? unionAtInit : unionAtInit;',
-  ),
-  replace(
-    'core/parse-request.ts',
-    'function requestTypeOf(',
-    'const unionAtInit = eventUnion();\nfunction requestTypeOf(',
+    'event/schema.ts',
+    "const physicalResourceIdSchema = () => z.string().min(1, 'expected a non-empty string');",
+    "const physicalIdAtInit = z.string().min(1, 'expected a non-empty string');\nconst physicalResourceIdSchema = () => physicalIdAtInit;",
   ),
 ];
 
@@ -45,13 +40,14 @@ export const CANDIDATE_BUNDLES: readonly BundleSpec[] = [
   { id: 'floor', entry: here('./handlers/floor.ts') },
   { id: 'floor-zod', entry: here('./handlers/floor-zod.ts') },
   { id: 'crkit', entry: CRKIT, bundler: 'construct' },
-  candidate('event-union-at-init', EVENT_UNION_AT_INIT),
+  candidate('physical-id-at-init', PHYSICAL_ID_AT_INIT),
 ];
 
 const LABELS: Readonly<Record<string, string>> = {
   'floor-zod': 'hand-written + zod `import * as z` (reference)',
-  crkit: "crkit as it is (only the request's own type's event schema, made at its first parse)",
-  'event-union-at-init': 'the three event schemas and their union made at init, as before',
+  crkit:
+    "crkit as it is (PhysicalResourceId's schema made with the Update or Delete schema, never for a Create)",
+  'physical-id-at-init': "PhysicalResourceId's schema made at init, as before",
 };
 
 function rows(protocol: 'http' | 'https', workMs: number, ids: readonly string[]): Variant[] {

@@ -20,18 +20,19 @@ const extension = {
   ServiceTimeout: ServiceTimeoutSchema,
 } as const;
 
-const PhysicalResourceIdSchema = z.string().min(1, 'expected a non-empty string');
+/** `PhysicalResourceId`, which only Update and Delete carry: made with their schema, never for a Create. */
+const physicalResourceIdSchema = () => z.string().min(1, 'expected a non-empty string');
 
 const makeCreate = () => CloudFormationCustomResourceCreateSchema.extend(extension);
 const makeUpdate = () =>
   CloudFormationCustomResourceUpdateSchema.extend({
     ...extension,
-    PhysicalResourceId: PhysicalResourceIdSchema,
+    PhysicalResourceId: physicalResourceIdSchema(),
   });
 const makeDelete = () =>
   CloudFormationCustomResourceDeleteSchema.extend({
     ...extension,
-    PhysicalResourceId: PhysicalResourceIdSchema,
+    PhysicalResourceId: physicalResourceIdSchema(),
   });
 type EventSchemas = {
   readonly Create: ReturnType<typeof makeCreate>;

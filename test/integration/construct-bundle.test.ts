@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { build, type Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleProvider, providerBuildOptions } from '../../src/bundling/provider-build.js';
+import { sqsEvent } from '../../src/testing/envelopes.js';
 import { type ResponseCapture, startResponseCapture } from '../../src/testing/response-capture.js';
 
 const run = promisify(execFile);
@@ -149,6 +150,28 @@ await new Promise((resolve) => setImmediate(resolve));`,
         Data: { Text: `Hello, ${name}` },
       });
     }
+  });
+
+  it('answers an SQS event sent to its lambdaHandler, through the SQS entry, and warns to export sqsHandler', async () => {
+    await bundle(fixture('construct-provider.ts'), 'misdirected');
+    const url = capture.responseUrl();
+    const invoke = join(dir, 'invoke-misdirected.mjs');
+    await writeFile(
+      invoke,
+      `import { handler } from ${JSON.stringify(join(dir, 'misdirected', 'index.mjs'))};
+await handler(${JSON.stringify(sqsEvent([event(url, 'queued')]))}, { getRemainingTimeInMillis: () => 5000 });`,
+    );
+
+    const { stderr } = await run(process.execPath, [invoke], {
+      env: { ...process.env, CRKIT_ALLOW_RESPONSE_ORIGINS: capture.origin, CRKIT_LOG_LEVEL: 'warn' },
+      timeout: 15_000,
+    });
+
+    expect(capture.responseFor(url)?.body).toMatchObject({
+      Status: 'SUCCESS',
+      Data: { Text: 'Hello, queued' },
+    });
+    expect(stderr).toContain('export sqsHandler(...)');
   });
 
   it("gets the tree-shakeable zod although Powertools' schemas import { z }: over 300 KiB less", async () => {

@@ -50,5 +50,11 @@ describe('parseRequest', () => {
         PhysicalResourceId: '',
       }),
     ).toMatch(/event\.PhysicalResourceId: expected at least 1 character, got ""/);
+    expect(
+      reasonOf({
+        ...updateEvent({ resourceType: 'Custom::W', physicalResourceId: 'w-1' }),
+        PhysicalResourceId: '',
+      }),
+    ).toMatch(/event\.PhysicalResourceId: expected at least 1 character, got ""/);
   });
 });
