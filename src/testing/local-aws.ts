@@ -179,33 +179,43 @@ export async function startLocalAws(options: LocalAwsOptions = {}): Promise<Loca
     const port = await findFreePort();
     const moto = await launchMoto({ command, port, env, startupTimeoutMs });
     if (moto === 'port-taken') continue;
-    const endpoint = `http://${MOTO_HOST}:${port}`;
-    const credentials = { accessKeyId: 'testing', secretAccessKey: 'testing' } as const;
-    const handle = {
-      endpoint,
-      port,
+    return localAwsHandle({
+      endpoint: `http://${MOTO_HOST}:${port}`,
       region,
       accountId: env.MOTO_ACCOUNT_ID || MOTO_DEFAULT_ACCOUNT_ID,
-      credentials,
-      clientConfig: { endpoint, region, credentials, forcePathStyle: true },
-      env: {
-        AWS_ENDPOINT_URL: endpoint,
-        AWS_REGION: region,
-        AWS_DEFAULT_REGION: region,
-        AWS_ACCESS_KEY_ID: credentials.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-        // Without it, an SDK that finds no credentials first spends seconds probing the EC2 metadata service.
-        AWS_EC2_METADATA_DISABLED: 'true',
-      },
+      credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
       pid: moto.pid,
       stop: moto.stop,
-      [asyncDispose]: moto.stop,
-    } satisfies LocalAws;
-    return handle;
+    });
   }
   throw new EnvironmentError(
     `${command} lost its port to another process ${PORT_ATTEMPTS} times in a row; retry, or free loopback ports`,
   );
+}
+
+/**
+ * The {@link LocalAws} handle of an emulator at `endpoint` (`http://127.0.0.1:PORT`), acting as `credentials` in
+ * `accountId`. Internal: crkit's own integration tests make one per test file on a shared emulator.
+ */
+export function localAwsHandle(
+  handle: Pick<LocalAws, 'endpoint' | 'region' | 'accountId' | 'credentials' | 'pid' | 'stop'>,
+): LocalAws {
+  const { endpoint, region, credentials, stop } = handle;
+  return {
+    ...handle,
+    port: Number(new URL(endpoint).port),
+    clientConfig: { endpoint, region, credentials, forcePathStyle: true },
+    env: {
+      AWS_ENDPOINT_URL: endpoint,
+      AWS_REGION: region,
+      AWS_DEFAULT_REGION: region,
+      AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+      // Without it, an SDK that finds no credentials first spends seconds probing the EC2 metadata service.
+      AWS_EC2_METADATA_DISABLED: 'true',
+    },
+    [asyncDispose]: stop,
+  };
 }
 
 // Port 0 makes the kernel pick a free port; it is released again before moto binds it, hence the retry above.

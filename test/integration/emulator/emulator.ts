@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, inject } from 'vitest';
-import type { LocalAws } from '../../../src/testing/local-aws.js';
+import { type LocalAws, localAwsHandle } from '../../../src/testing/local-aws.js';
 
 let counter = 0;
 
@@ -22,7 +22,7 @@ export const anotherAccount = () => String(randomInt(100_000_000_000, 999_999_99
  * globalSetup stops the emulator after the last file.
  */
 export async function emulatorAccount(): Promise<LocalAws> {
-  const { endpoint, port, region, pid } = inject('localAws');
+  const { endpoint, region, pid } = inject('localAws');
   const accountId = anotherAccount();
   const sts = new STSClient({
     endpoint,
@@ -39,27 +39,14 @@ export async function emulatorAccount(): Promise<LocalAws> {
   if (!Credentials?.AccessKeyId || !Credentials.SecretAccessKey) {
     throw new Error(`the emulator at ${endpoint} gave no credentials for account ${accountId}`);
   }
-  const credentials = { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey };
-  const stop = async () => {};
-  return {
+  return localAwsHandle({
     endpoint,
-    port,
     region,
     accountId,
-    credentials,
-    clientConfig: { endpoint, region, credentials, forcePathStyle: true },
-    env: {
-      AWS_ENDPOINT_URL: endpoint,
-      AWS_REGION: region,
-      AWS_DEFAULT_REGION: region,
-      AWS_ACCESS_KEY_ID: credentials.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-      AWS_EC2_METADATA_DISABLED: 'true',
-    },
+    credentials: { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey },
     pid,
-    stop,
-    [Symbol.asyncDispose]: stop,
-  };
+    stop: async () => {},
+  });
 }
 
 /** {@link emulatorAccount} made before the calling file's tests; the returned function gives it. */

@@ -4,7 +4,6 @@ import { startLocalAws } from '../../../src/testing/local-aws.js';
 /** What the integration tier's one emulator tells its test files (`inject('localAws')`). */
 export interface SharedEmulator {
   readonly endpoint: string;
-  readonly port: number;
   readonly region: string;
   readonly pid: number;
 }
@@ -29,6 +28,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
       MOTO_ACM_VALIDATION_WAIT: '1',
     },
   });
-  project.provide('localAws', { endpoint: aws.endpoint, port: aws.port, region: aws.region, pid: aws.pid });
+  project.provide('localAws', { endpoint: aws.endpoint, region: aws.region, pid: aws.pid });
   return () => aws.stop();
 }
