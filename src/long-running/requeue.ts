@@ -1,5 +1,6 @@
 import { loadRuntimeSdk } from '../sdk/load-runtime-sdk.js';
 import type { Continuation, HandOver } from './continuation.js';
+import { handOverTarget } from './hand-over-target.js';
 
 type SqsModule = typeof import('@aws-sdk/client-sqs');
 const clients = new Map<string, { client: InstanceType<SqsModule['SQSClient']>; url: Promise<string> }>();
@@ -7,16 +8,17 @@ const clients = new Map<string, { client: InstanceType<SqsModule['SQSClient']>; 
 /** SQS's longest message delay (SendMessage DelaySeconds, SQS Developer Guide). */
 const MAX_DELAY_SECONDS = 900;
 
-/** `arn:aws:sqs:REGION:ACCOUNT:NAME` split into its parts, or undefined. */
-function parseQueueArn(arn: string) {
-  const match = /^arn:[^:]+:sqs:([^:]+):(\d{12}):(.+)$/.exec(arn);
-  return match ? { region: match[1] ?? '', account: match[2] ?? '', name: match[3] ?? '' } : undefined;
-}
+/** `arn:PARTITION:sqs:REGION:ACCOUNT:NAME`. */
+const QUEUE_ARN = /^arn:[^:]+:sqs:([^:]+):(\d{12}):(.+)$/;
 
 /**
  * Hands a long-running operation back to the SQS queue it came from: the continuation is sent as a new message with
  * a delay (the next check's wait, at most 900 s), and the provider's function receives it like any record. The
  * function's role needs `sqs:SendMessage` and `sqs:GetQueueUrl` on the queue (crkit's CDK construct grants them).
+ *
+ * @throws {ConfigurationError} (`queueArn`) when `queueArn` is neither a string nor undefined. A missing or malformed
+ *   ARN (an unset environment variable) is refused at the first hand-over instead, which crkit answers FAILED: failing
+ *   the function's init would leave the stack waiting.
  *
  * @example
  * ```ts
@@ -25,9 +27,15 @@ function parseQueueArn(arn: string) {
  * ```
  */
 export function requeue(queueArn: string): HandOver {
-  const queue = parseQueueArn(queueArn);
+  const target = handOverTarget(
+    'queueArn',
+    queueArn,
+    QUEUE_ARN,
+    'an SQS queue ARN (arn:aws:sqs:REGION:ACCOUNT:NAME)',
+  );
   return async (continuation: Continuation, signal?: AbortSignal) => {
-    if (!queue) throw new Error(`${queueArn} is not an SQS queue ARN`);
+    const [, region = '', account = '', name = ''] = QUEUE_ARN.exec(target()) ?? [];
+    const queue = { region, account, name };
     const { GetQueueUrlCommand, SendMessageCommand, SQSClient } = await loadRuntimeSdk<SqsModule>(
       '@aws-sdk/client-sqs',
       'to hand over',

@@ -1,5 +1,6 @@
 import { loadRuntimeSdk } from '../sdk/load-runtime-sdk.js';
 import type { Continuation, HandOver } from './continuation.js';
+import { handOverTarget } from './hand-over-target.js';
 
 type LambdaModule = typeof import('@aws-sdk/client-lambda');
 let client: InstanceType<LambdaModule['LambdaClient']> | undefined;
@@ -9,6 +10,10 @@ let client: InstanceType<LambdaModule['LambdaClient']> | undefined;
  * role needs `lambda:InvokeFunction` on itself; crkit's CDK construct grants it). The SDK is loaded only when a
  * hand-over happens; the Lambda Node.js runtime ships it.
  *
+ * @throws {ConfigurationError} (`functionArn`) when `functionArn` is neither a string nor undefined. A missing or empty
+ *   one is refused at the first hand-over instead, which crkit answers FAILED: failing the function's init would
+ *   leave the stack waiting.
+ *
  * @example
  * ```ts
  * import { selfInvoke } from 'crkit/advanced';
@@ -16,7 +21,11 @@ let client: InstanceType<LambdaModule['LambdaClient']> | undefined;
  * ```
  */
 export function selfInvoke(functionArn: string): HandOver {
+  // Lambda's FunctionName: a name, a partial ARN or an ARN, each with an optional version or alias (Invoke, Lambda
+  // API Reference).
+  const target = handOverTarget('functionArn', functionArn, /^\S+$/, 'a Lambda function name or ARN');
   return async (continuation: Continuation, signal?: AbortSignal) => {
+    const functionName = target();
     const { InvokeCommand, LambdaClient } = await loadRuntimeSdk<LambdaModule>(
       '@aws-sdk/client-lambda',
       'to hand over',
@@ -24,7 +33,7 @@ export function selfInvoke(functionArn: string): HandOver {
     client ??= new LambdaClient({});
     const response = await client.send(
       new InvokeCommand({
-        FunctionName: functionArn,
+        FunctionName: functionName,
         InvocationType: 'Event',
         Payload: Buffer.from(JSON.stringify(continuation)),
       }),
