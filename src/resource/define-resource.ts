@@ -1,4 +1,6 @@
 import { CFN_LIMITS } from '../constants.js';
+import { ConfigurationError } from '../errors.js';
+import { didYouMean } from '../validation/did-you-mean.js';
 import { aFunction, aString, isZodSchema, positive, zodSchema } from '../validation/option-rules.js';
 import {
   lazy,
@@ -89,5 +91,29 @@ export function defineResource<S extends PropertiesSchema, D extends ResourceDat
   parseOptions(definitionSchema(), definition, {
     context: typeof resourceType === 'string' ? resourceType : undefined,
   });
+  checkPropertyNames(definition);
   return Object.freeze({ ...definition, kind: 'crkit.resource' as const });
+}
+
+/**
+ * `replaceOn` and `sensitiveProperties` name properties of the schema, when it is a `z.object` whose keys are known:
+ * TypeScript checks the names, but JavaScript and casts do not, and a misspelt sensitive property is not redacted.
+ */
+function checkPropertyNames({
+  properties,
+  replaceOn = [],
+  sensitiveProperties = [],
+}: ResourceDefinitionInput<PropertiesSchema, ResourceData>): void {
+  const shape = (properties as { readonly shape?: unknown }).shape;
+  if (typeof shape !== 'object' || shape === null) return;
+  const known = Object.keys(shape);
+  for (const [option, names] of Object.entries({ replaceOn, sensitiveProperties })) {
+    (names as readonly string[]).forEach((name, index) => {
+      if (known.includes(name)) return;
+      throw new ConfigurationError(
+        `${option}[${index}]`,
+        `${JSON.stringify(name)} is not a property of the schema${didYouMean(name, known)}; its properties: ${known.join(', ')}`,
+      );
+    });
+  }
 }

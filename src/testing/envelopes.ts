@@ -53,7 +53,7 @@ function notification(request: unknown, topicArn: string) {
  * ```
  */
 export function snsEvent(requests: readonly unknown[], options: EnvelopeOptions = {}) {
-  checkEnvelopeOptions('snsEvent', options);
+  checkEnvelopeOptions('snsEvent', requests, options);
   const topicArn = options.topicArn ?? DEFAULT_TOPIC;
   return {
     Records: requests.map((request) => {
@@ -87,7 +87,7 @@ export function snsEvent(requests: readonly unknown[], options: EnvelopeOptions 
  * ```
  */
 export function sqsEvent(requests: readonly unknown[], options: SqsEventOptions = {}) {
-  checkEnvelopeOptions('sqsEvent', options);
+  checkEnvelopeOptions('sqsEvent', requests, options);
   const queueArn = options.queueArn ?? DEFAULT_QUEUE;
   const topicArn = options.topicArn ?? DEFAULT_TOPIC;
   return {

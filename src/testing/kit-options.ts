@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { ConfigurationError } from '../errors.js';
+import { shown } from '../validation/format-issues.js';
 import { type OptionsShape, type ParseOptionsContext, parseOrRefuse } from '../validation/option-schemas.js';
 import type { ConnectProviderOptions } from './connect-provider.js';
 import type { ContractOptions } from './contract.js';
@@ -105,8 +107,18 @@ export function checkEventOptions(
   );
 }
 
-/** Checks the options of `snsEvent` or `sqsEvent`. @throws {ConfigurationError} */
-export function checkEnvelopeOptions(kind: 'snsEvent' | 'sqsEvent', options: unknown): void {
+/** Checks the requests and options of `snsEvent` or `sqsEvent`. @throws {ConfigurationError} */
+export function checkEnvelopeOptions(
+  kind: 'snsEvent' | 'sqsEvent',
+  requests: unknown,
+  options: unknown,
+): void {
+  if (!Array.isArray(requests)) {
+    throw new ConfigurationError(
+      'requests',
+      `expected an array of CloudFormation requests, got ${shown(requests, 'nothing')}`,
+    );
+  }
   const envelope = {
     topicArn: text.optional(),
     queueArn: text.optional(),

@@ -32,4 +32,45 @@ describe('defineResource', () => {
 
     expect(define).not.toThrow();
   });
+
+  it.each([
+    [
+      'replaceOn',
+      { replaceOn: ['M'] },
+      'replaceOn[0]: "M" is not a property of the schema (did you mean "N"?); its properties: N, Size',
+    ],
+    [
+      'sensitiveProperties',
+      { sensitiveProperties: ['N', 'Pasword'] },
+      'sensitiveProperties[1]: "Pasword" is not a property of the schema',
+    ],
+  ])(
+    'refuses %s naming a property the object schema does not have (a misspelt sensitive one would not be redacted)',
+    (_, names, message) => {
+      const define = () =>
+        defineResource({
+          resourceType: 'Custom::Names',
+          properties: z.object({ N: z.string(), Size: z.number() }),
+          create: () => {},
+          delete: () => {},
+          ...(names as object),
+        });
+
+      expect(define).toThrow(ConfigurationError);
+      expect(define).toThrow(message);
+    },
+  );
+
+  it('accepts any names when the schema does not list its keys (a record)', () => {
+    const define = () =>
+      defineResource({
+        resourceType: 'Custom::Any',
+        properties: z.record(z.string(), z.string()),
+        sensitiveProperties: ['Password'],
+        create: () => {},
+        delete: () => {},
+      });
+
+    expect(define).not.toThrow();
+  });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { snsHandler } from '../../../src/entry/sns.js';
 import { sqsHandler } from '../../../src/entry/sqs.js';
+import { ConfigurationError } from '../../../src/errors.js';
 import { snsEvent, sqsEvent } from '../../../src/testing/envelopes.js';
 import { createEvent } from '../../../src/testing/events.js';
 import { startResponseCapture } from '../../../src/testing/response-capture.js';
@@ -73,4 +74,20 @@ describe('snsEvent and sqsEvent', () => {
       await capture.close();
     },
   );
+
+  it.each([
+    [
+      'snsEvent',
+      () => snsEvent('x' as never),
+      'requests: expected an array of CloudFormation requests, got "x"',
+    ],
+    [
+      'sqsEvent',
+      () => sqsEvent(undefined as never),
+      'requests: expected an array of CloudFormation requests, got nothing',
+    ],
+  ])('%s refuses requests that are not an array, naming them', (_, make, message) => {
+    expect(make).toThrow(ConfigurationError);
+    expect(make).toThrow(message);
+  });
 });
