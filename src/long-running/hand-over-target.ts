@@ -9,13 +9,19 @@ import { shown } from '../validation/format-issues.js';
  *
  * @throws {ConfigurationError} `option` named, when `value` is not a string or undefined.
  * @returns a check to run at each hand-over: it throws a {@link ConfigurationError} naming `option` while the value
- *   is missing or does not match `rule`, and returns the string otherwise.
+ *   is missing or does not match `rule`, and returns the match otherwise (the string and `rule`'s groups).
  */
-export function handOverTarget(option: string, value: unknown, rule: RegExp, expected: string): () => string {
+export function handOverTarget(
+  option: string,
+  value: unknown,
+  rule: RegExp,
+  expected: string,
+): () => RegExpExecArray {
   const refuse = () => new ConfigurationError(option, `expected ${expected}, got ${shown(value, 'nothing')}`);
   if (value !== undefined && typeof value !== 'string') throw refuse();
   return () => {
-    if (typeof value !== 'string' || !rule.test(value)) throw refuse();
-    return value;
+    const match = typeof value === 'string' ? rule.exec(value) : null;
+    if (match === null) throw refuse();
+    return match;
   };
 }

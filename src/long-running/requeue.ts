@@ -34,7 +34,7 @@ export function requeue(queueArn: string): HandOver {
     'an SQS queue ARN (arn:aws:sqs:REGION:ACCOUNT:NAME)',
   );
   return async (continuation: Continuation, signal?: AbortSignal) => {
-    const [, region = '', account = '', name = ''] = QUEUE_ARN.exec(target()) ?? [];
+    const [, region = '', account = '', name = ''] = target();
     const queue = { region, account, name };
     const { GetQueueUrlCommand, SendMessageCommand, SQSClient } = await loadRuntimeSdk<SqsModule>(
       '@aws-sdk/client-sqs',

@@ -25,7 +25,7 @@ export function selfInvoke(functionArn: string): HandOver {
   // API Reference).
   const target = handOverTarget('functionArn', functionArn, /^\S+$/, 'a Lambda function name or ARN');
   return async (continuation: Continuation, signal?: AbortSignal) => {
-    const functionName = target();
+    const [functionName] = target();
     const { InvokeCommand, LambdaClient } = await loadRuntimeSdk<LambdaModule>(
       '@aws-sdk/client-lambda',
       'to hand over',

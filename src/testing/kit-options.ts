@@ -1,5 +1,4 @@
 import * as z from 'zod';
-import { ConfigurationError } from '../errors.js';
 import { shown } from '../validation/format-issues.js';
 import { type OptionsShape, type ParseOptionsContext, parseOrRefuse } from '../validation/option-schemas.js';
 import type { ConnectProviderOptions } from './connect-provider.js';
@@ -113,12 +112,17 @@ export function checkEnvelopeOptions(
   requests: unknown,
   options: unknown,
 ): void {
-  if (!Array.isArray(requests)) {
-    throw new ConfigurationError(
-      'requests',
-      `expected an array of CloudFormation requests, got ${shown(requests, 'nothing')}`,
-    );
-  }
+  check(
+    'requests',
+    () =>
+      z.array(z.unknown(), {
+        error: ({ input }) => `expected an array of CloudFormation requests, got ${shown(input, 'nothing')}`,
+      }),
+    requests,
+    {
+      root: 'requests',
+    },
+  );
   const envelope = {
     topicArn: text.optional(),
     queueArn: text.optional(),
