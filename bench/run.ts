@@ -2,7 +2,7 @@
 // Options: --only=SUITE[,SUITE...] (cold-start, cognito, pieces, invocations, hang, warm, long-running,
 // sqs-batch, local-aws; and candidates, run only when named), --runs=N (cold-start processes per row, 20), --cognito-runs=N (10), --piece-runs=N (12),
 // --hang-runs=N (3), --warm-rounds=N (3), --warm-events=N (300), --lr-jobs=N (30), --sqs-batches=N (8),
-// --out=FILE (bench/results.md).
+// --node=PATH (the Node binary of every measured process; default the bench's own), --out=FILE (bench/results.md).
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +17,7 @@ import { BUNDLES, VARIANTS } from './cold-start/variants.js';
 import { formatHang, runHangSuite } from './hang/hang-suite.js';
 import { formatInvocations, runInvocationsSuite } from './invocations/invocations-suite.js';
 import { describeMachine, loadAverage } from './lib/machine.js';
+import { childNodeVersion, useChildNode } from './lib/run-child.js';
 import { formatLocalAws, runLocalAwsSuite } from './local-aws/local-aws-suite.js';
 import { formatLongRunning, runLongRunningSuite } from './long-running/long-running-suite.js';
 import { formatSqsBatch, runSqsBatchSuite } from './sqs-batch/sqs-batch-suite.js';
@@ -54,6 +55,7 @@ const { values } = parseArgs({
     ),
     only: { type: 'string' },
     out: { type: 'string' },
+    node: { type: 'string' },
   },
 });
 const count = (name: keyof typeof COUNTS): number => {
@@ -68,6 +70,8 @@ if (unknown.length > 0) {
   throw new Error(`--only: unknown suite ${unknown.join(', ')}; choose from ${SUITES.join(', ')}`);
 }
 const selected = (suite: (typeof SUITES)[number]) => (only ? only.includes(suite) : !OPT_IN.includes(suite));
+if (values.node) useChildNode(values.node);
+const children = childNodeVersion();
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const args = process.argv.slice(2);
 const command = ['npm run bench', ...(args.length > 0 ? ['--', ...args] : [])].join(' ');
@@ -179,7 +183,7 @@ const header = [
   '# crkit benchmarks',
   '',
   `- Date: ${started.toISOString()}`,
-  `- Machine: ${describeMachine()}`,
+  `- Machine: ${describeMachine()}; measured processes run Node ${children}${values.node ? ` (\`${values.node}\`)` : ''}`,
   `- Load average (1 min) before / after: ${loadBefore ?? 'n/a'} / ${loadAverage() ?? 'n/a'} ` +
     '(other work on the machine inflates every figure)',
   `- Command: \`${command}\` (${seconds} s)`,

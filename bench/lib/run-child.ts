@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import type { Readable } from 'node:stream';
 
 /** How one child process is started. */
@@ -10,6 +10,29 @@ export interface ChildOptions {
   readonly env: Readonly<Record<string, string>>;
   /** Killed after this long. @default 15000 */
   readonly timeoutMs?: number;
+}
+
+let childNode = process.execPath;
+
+/**
+ * The Node binary every child runs (`--node=PATH` of `npm run bench`), e.g. the Node version of the Lambda runtime
+ * a provider deploys on. @default the bench's own (`process.execPath`)
+ */
+export function useChildNode(path: string): void {
+  childNode = path;
+}
+
+/**
+ * The version the children run (`v22.23.5`): the bench's own unless {@link useChildNode} named another.
+ * @throws Error naming the binary when it does not answer `--version`.
+ */
+export function childNodeVersion(): string {
+  if (childNode === process.execPath) return process.version;
+  try {
+    return execFileSync(childNode, ['--version'], { encoding: 'utf8' }).trim();
+  } catch (error) {
+    throw new Error(`--node=${childNode}: not a Node binary that runs here (${(error as Error).message})`);
+  }
 }
 
 /** What the child wrote to file descriptor 3 (one JSON line), and how it ended. */
@@ -29,8 +52,8 @@ function collect(stream: Readable | null | undefined, limit: number): () => stri
 }
 
 /**
- * Runs `node <script> ...args` with file descriptor 3 as a report pipe, and resolves with the JSON the child wrote
- * there once it has exited.
+ * Runs `node <script> ...args` (the binary of {@link useChildNode}) with file descriptor 3 as a report pipe, and
+ * resolves with the JSON the child wrote there once it has exited.
  *
  * @example
  * ```ts
@@ -38,7 +61,7 @@ function collect(stream: Readable | null | undefined, limit: number): () => stri
  * ```
  */
 export function runChild<Report>(options: ChildOptions): Promise<ChildResult<Report>> {
-  const child = spawn(process.execPath, [options.script, ...(options.args ?? [])], {
+  const child = spawn(childNode, [options.script, ...(options.args ?? [])], {
     env: options.env,
     stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
   });
