@@ -1,7 +1,8 @@
 // `npm run bench`: every suite, printed as markdown and written to bench/results.md (see bench/README.md).
 // Options: --only=SUITE[,SUITE...] (cold-start, cognito, pieces, invocations, hang, warm, long-running,
-// sqs-batch, local-aws; and candidates, run only when named), --runs=N (cold-start processes per row, 20), --cognito-runs=N (10), --piece-runs=N (12),
-// --hang-runs=N (3), --warm-rounds=N (3), --warm-events=N (300), --lr-jobs=N (30), --sqs-batches=N (8),
+// sqs-batch, local-aws; and candidates and instructions, run only when named), --runs=N (cold-start processes per
+// row, 20), --cognito-runs=N (10), --piece-runs=N (12), --hang-runs=N (3), --warm-rounds=N (3),
+// --warm-events=N (300), --lr-jobs=N (30), --sqs-batches=N (8), --local-aws-runs=N (5), --instruction-runs=N (3),
 // --node=PATH (the Node binary of every measured process; default the bench's own), --out=FILE (bench/results.md).
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ import { startHarness } from './cold-start/harness.js';
 import { formatPieces, PIECES, runPiecesSuite } from './cold-start/pieces-suite.js';
 import { BUNDLES, VARIANTS } from './cold-start/variants.js';
 import { formatHang, runHangSuite } from './hang/hang-suite.js';
+import { formatInstructions, runInstructionsSuite } from './instructions/instructions-suite.js';
 import { formatInvocations, runInvocationsSuite } from './invocations/invocations-suite.js';
 import { describeMachine, loadAverage } from './lib/machine.js';
 import { childNodeVersion, useChildNode } from './lib/run-child.js';
@@ -34,9 +36,10 @@ const SUITES = [
   'sqs-batch',
   'local-aws',
   'candidates',
+  'instructions',
 ] as const;
 /** Suites run only when `--only` names them. */
-const OPT_IN: readonly string[] = ['candidates'];
+const OPT_IN: readonly string[] = ['candidates', 'instructions'];
 const COUNTS = {
   runs: '20',
   'cognito-runs': '10',
@@ -47,6 +50,7 @@ const COUNTS = {
   'lr-jobs': '30',
   'sqs-batches': '8',
   'local-aws-runs': '5',
+  'instruction-runs': '3',
 } as const;
 const { values } = parseArgs({
   options: {
@@ -121,6 +125,10 @@ try {
       log,
     });
     add('Cold start with proposed core changes', formatColdStart(result));
+  }
+  if (selected('instructions')) {
+    const rows = await runInstructionsSuite({ harness, workdir, runs: count('instruction-runs'), log });
+    add('Cold start counted in instructions', formatInstructions(rows));
   }
   if (selected('pieces')) {
     const pieces = await runPiecesSuite({ harness, workdir, pieces: PIECES, runs: count('piece-runs'), log });

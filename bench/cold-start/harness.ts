@@ -24,6 +24,11 @@ export interface RunRequest {
   readonly mode: 'invoke' | 'load';
   readonly exportName?: string;
   readonly env?: Readonly<Record<string, string>>;
+  /** A command the child's `node` runs under, and flags for `node` (see `runChild`). @default none */
+  readonly wrapper?: readonly string[];
+  readonly nodeFlags?: readonly string[];
+  /** @default 15000 */
+  readonly timeoutMs?: number;
 }
 
 async function startHttps(tls: {
@@ -70,11 +75,14 @@ export async function startHarness(workdir: string): Promise<Harness> {
     https,
     httpsOn443: on443,
     childEnv,
-    async run({ bundle, mode, exportName, env }) {
+    async run({ bundle, mode, exportName, env, wrapper, nodeFlags, timeoutMs }) {
       const { report } = await runChild<RunnerReport>({
         script: runner,
         args: [bundle, mode, exportName ?? 'handler'],
         env: childEnvironment({ ...childEnv, ...env }),
+        ...(wrapper ? { wrapper } : {}),
+        ...(nodeFlags ? { nodeFlags } : {}),
+        ...(timeoutMs ? { timeoutMs } : {}),
       });
       if (report.error) throw new Error(`child failed on ${bundle}: ${report.error}`);
       return report;

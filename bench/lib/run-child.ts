@@ -10,6 +10,10 @@ export interface ChildOptions {
   readonly env: Readonly<Record<string, string>>;
   /** Killed after this long. @default 15000 */
   readonly timeoutMs?: number;
+  /** A command `node` runs under, with its arguments (e.g. `valgrind --tool=lackey`). @default none */
+  readonly wrapper?: readonly string[];
+  /** Flags given to `node` before the script. @default none */
+  readonly nodeFlags?: readonly string[];
 }
 
 let childNode = process.execPath;
@@ -61,7 +65,16 @@ function collect(stream: Readable | null | undefined, limit: number): () => stri
  * ```
  */
 export function runChild<Report>(options: ChildOptions): Promise<ChildResult<Report>> {
-  const child = spawn(childNode, [options.script, ...(options.args ?? [])], {
+  const [command = childNode, ...wrapperArgs] = options.wrapper ?? [];
+  const node = options.wrapper ? [childNode] : [];
+  const args = [
+    ...wrapperArgs,
+    ...node,
+    ...(options.nodeFlags ?? []),
+    options.script,
+    ...(options.args ?? []),
+  ];
+  const child = spawn(command, args, {
     env: options.env,
     stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
   });
