@@ -90,9 +90,9 @@ function serialise(value: unknown): unknown {
  * ```
  */
 export function createJsonLogger(options: JsonLoggerOptions = {}): Logger {
-  parseOptions(jsonLoggerOptions(), options, { root: '' });
-  const threshold = LEVELS.indexOf(options.level ?? levelFromEnvironment());
-  const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const given = parseOptions(jsonLoggerOptions(), options, { root: '' });
+  const threshold = LEVELS.indexOf(given.level ?? levelFromEnvironment());
+  const write = given.write ?? ((line: string) => process.stderr.write(`${line}\n`));
   const log =
     (level: LogLevel) =>
     (message: string, ...attributes: LogAttributes[]) => {

@@ -83,15 +83,15 @@ export function accountOfStack(stackId: string): string | undefined {
 export function allowAccounts(
   options: AllowAccountsOptions,
 ): (event: CustomResourceEvent) => Promise<string | undefined> {
-  parseOptions(allowAccountsOptions(), options);
-  const accounts = new Set(options.accounts);
-  const organizations = new Set(options.organizations);
+  const given = parseOptions(allowAccountsOptions(), options);
+  const accounts = new Set(given.accounts);
+  const organizations = new Set(given.organizations);
   if (accounts.size === 0 && organizations.size === 0) {
     throw new ConfigurationError('accounts', 'expected at least one account id or organization id to allow');
   }
-  const ttlMs = options.cacheTtlMs ?? 15 * 60 * 1000;
-  const organizationOf = options.organizationOf ?? describeAccountOrganization;
-  const now = testSeamsOf(options).now ?? Date.now;
+  const ttlMs = given.cacheTtlMs ?? 15 * 60 * 1000;
+  const organizationOf = given.organizationOf ?? describeAccountOrganization;
+  const now = testSeamsOf(given).now ?? Date.now;
   // Concurrent records of one account share a lookup; only answers are remembered, never failures.
   const cache = new Map<string, { readonly organization: Promise<string | undefined>; expiresAt: number }>();
   const lookup = (accountId: string): Promise<string | undefined> => {

@@ -8,7 +8,6 @@ import { defaultTransport, preloadTransport } from '../response/transport.js';
 import { TEST_SEAM_HINTS, testSeamsOf } from '../test-seams.js';
 import { aFunction, integerFrom, milliseconds, withMethods } from '../validation/option-rules.js';
 import {
-  lazy,
   listOf,
   type OptionSpec,
   option,
@@ -95,8 +94,6 @@ export const entryOptions = (
   hints: Readonly<Record<string, string>> = {},
 ): OptionSpec => optionsObject(shape, { ...TEST_SEAM_HINTS, ...hints });
 
-const handlerOptions = lazy(() => entryOptions(handlerOptionsShape()));
-
 /**
  * `authorize`, behind the allowlist crkit's SNS provider construct puts in the function's environment
  * (`CRKIT_ALLOWED_ACCOUNTS`, `CRKIT_ALLOWED_ORGANIZATIONS`): configured there, it is enforced without any code.
@@ -125,30 +122,34 @@ function withEnvironmentAllowlist(
 }
 
 /**
- * Validates options at construction against `schema` (the entry's options: {@link handlerOptionsShape} and its own),
- * naming the offending option, and fills in the defaults; test seams come from `testSeams`.
+ * Checks an entry's options at construction against `declared` (its options: {@link handlerOptionsShape} and its
+ * own), naming the offending option, and fills in the defaults; test seams come from `testSeams`. Each option is
+ * read once: `given` is the options as checked, which the entry reads from then on (a getter that answered the
+ * check cannot answer a request with something else).
+ * @throws ConfigurationError naming the first option refused.
  */
-export function resolveOptions(
-  options: HandlerOptions = {},
-  declared: OptionSpec = handlerOptions(),
-): ResolvedOptions {
-  parseOptions(declared, options);
+export function resolveOptions<O extends HandlerOptions>(
+  options: O | undefined,
+  declared: OptionSpec,
+): { readonly resolved: ResolvedOptions; readonly given: O } {
+  const given = parseOptions(declared, options ?? ({} as O));
   // A malformed CRKIT_ALLOW_RESPONSE_ORIGINS is reported now, when the handler is built, not at deploy time.
   originsFromEnvironment();
-  const seams = testSeamsOf(options);
+  const seams = testSeamsOf(given);
   const transport = seams.transport ?? defaultTransport;
-  const logger = guardLogger(options.logger ?? createJsonLogger());
-  return {
+  const logger = guardLogger(given.logger ?? createJsonLogger());
+  const resolved: ResolvedOptions = {
     logger,
-    allowedResponseOrigins: options.allowedResponseOrigins ?? [],
-    timeoutMarginMs: options.timeoutMarginMs ?? 3000,
-    retry: options.retry ?? {},
+    allowedResponseOrigins: given.allowedResponseOrigins ?? [],
+    timeoutMarginMs: given.timeoutMarginMs ?? 3000,
+    retry: given.retry ?? {},
     transport,
     now: seams.now ?? Date.now,
     sleep: seams.sleep ?? ((ms) => delay(ms)),
     random: seams.random ?? Math.random,
-    authorize: withEnvironmentAllowlist(options.authorize),
+    authorize: withEnvironmentAllowlist(given.authorize),
     preload:
       transport === defaultTransport ? (protocol) => preloadTransport(protocol, logger) : () => undefined,
   };
+  return { resolved, given };
 }

@@ -113,8 +113,8 @@ export function lambdaHandler(
   options?: LambdaHandlerOptions,
 ): CustomResourceLambdaHandler {
   const router = toRouter(target);
-  const resolved = resolveOptions(options, lambdaOptions());
-  const elsewhere = answerMisdirected(target, options, 'lambdaHandler');
+  const { resolved, given } = resolveOptions(options, lambdaOptions());
+  const elsewhere = answerMisdirected(target, given, 'lambdaHandler');
   const wait = (ms: number, signal: AbortSignal) => delay(ms, signal).catch(() => undefined);
   return async (event, context) => {
     try {
@@ -126,12 +126,12 @@ export function lambdaHandler(
         router,
         options: resolved,
         remainingMs: remaining,
-        store: options?.idempotency,
+        store: given.idempotency,
         // A Lambda event is not delivered again on request: if the store fails, answer anyway.
         redeliverable: false,
         wait,
         signal: new AbortController().signal,
-        handOver: options?.handOver ?? (arn ? selfInvoke(arn) : undefined),
+        handOver: given.handOver ?? (arn ? selfInvoke(arn) : undefined),
       });
       await settleLate('late' in result ? result.late : undefined, remaining - (resolved.now() - started));
     } catch (error) {

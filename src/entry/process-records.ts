@@ -86,13 +86,12 @@ export function createRecordProcessor(
   redeliverable: boolean,
 ): RecordProcessor {
   const router = toRouter(target);
-  const resolved = resolveOptions(options, batchHandlerOptions());
-  const batch = resolveBatchOptions(options);
-  const store =
-    options?.idempotency === false ? undefined : (options?.idempotency ?? memoryIdempotencyStore());
+  const { resolved, given } = resolveOptions(options, batchHandlerOptions());
+  const batch = resolveBatchOptions(given);
+  const store = given.idempotency === false ? undefined : (given.idempotency ?? memoryIdempotencyStore());
   const { logger, now } = resolved;
   const handOverFor = (record: { readonly source?: string }, context: LambdaContext | undefined) => {
-    if (options?.handOver) return options.handOver;
+    if (given.handOver) return given.handOver;
     if (record.source) return requeue(record.source);
     return context?.invokedFunctionArn ? selfInvoke(context.invokedFunctionArn) : undefined;
   };

@@ -93,16 +93,16 @@ function standing(record: PowertoolsRecord): IdempotencyRecord | undefined {
  * ```
  */
 export function dynamoDbIdempotencyStore(options: DynamoDbIdempotencyStoreOptions): IdempotencyStore {
-  parseOptions(dynamoDbStoreOptions(), options);
-  const expiresAfterSeconds = options.expiresAfterSeconds ?? DEFAULT_EXPIRES_AFTER_SECONDS;
+  const given = parseOptions(dynamoDbStoreOptions(), options);
+  const expiresAfterSeconds = given.expiresAfterSeconds ?? DEFAULT_EXPIRES_AFTER_SECONDS;
   const layer = new DynamoDBPersistenceLayer({
-    tableName: options.tableName,
-    ...(options.client ? { awsSdkV3Client: options.client } : {}),
+    tableName: given.tableName,
+    ...(given.client ? { awsSdkV3Client: given.client } : {}),
   });
   // The prefix replaces Powertools' default (the function's name), so that two Lambdas share keys.
   layer.configure({
     config: new IdempotencyConfig({ expiresAfterSeconds }),
-    keyPrefix: options.keyPrefix ?? 'crkit',
+    keyPrefix: given.keyPrefix ?? 'crkit',
   });
 
   return {

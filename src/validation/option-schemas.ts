@@ -3,6 +3,7 @@ import { errorText } from '../error-text.js';
 import { ConfigurationError } from '../errors.js';
 import { didYouMean } from './did-you-mean.js';
 import { pathText, shown } from './format-issues.js';
+import { readOnce } from './read-once.js';
 
 /**
  * What a rule expects: a noun phrase (`an integer from 1 to 10`, said as `expected an integer from 1 to 10, got 0`),
@@ -168,14 +169,16 @@ export interface ParseOptionsContext {
 }
 
 /**
- * Checks `value` against `spec` and returns it unchanged (functions and symbol keys included), or throws a
- * {@link ConfigurationError} naming the first offending option, every other one following in the message. The
- * rules run first, directly; only a value they refuse is parsed with the declaration's zod schema, whose issues
+ * Checks `value` against `spec` and returns it as checked: each option read once ({@link readOnce}: objects of
+ * options copied, functions, clients and symbol keys kept), so that a caller using the result sees what was checked.
+ * Throws a {@link ConfigurationError} naming the first offending option, every other one following in the message.
+ * The rules run first, directly; only a value they refuse is parsed with the declaration's zod schema, whose issues
  * (paths, unknown keys) make the message.
  */
 export function parseOptions<T>(spec: OptionSpec, value: T, where: ParseOptionsContext = {}): T {
-  if (readSafely(() => accepts(spec, value), value, where)) return value;
-  parseOrRefuse(schemaOf(spec), value, where);
+  const read = readSafely(() => readOnce(spec, value) as T, value, where);
+  if (readSafely(() => accepts(spec, read), read, where)) return read;
+  parseOrRefuse(schemaOf(spec), read, where);
   // The schema runs the same rules, so it refuses what they refuse; should it not, the value is refused all the same.
   throw new ConfigurationError(where.root || 'options', 'refused by its rules');
 }

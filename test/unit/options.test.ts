@@ -440,3 +440,115 @@ describe('what gets past a first look', () => {
     expect(refusal(() => lambdaHandler(Ok, options)).option).toBe('timeoutMarginMs');
   });
 });
+
+describe('options are read once: what was checked is what the handler uses', () => {
+  /** An options object whose getters answer the check with a valid value and every later read with another. */
+  function changing<T>(valid: T, later: unknown): { readonly value: T; readonly reads: () => number } {
+    let reads = 0;
+    return {
+      get value() {
+        reads++;
+        return (reads === 1 ? valid : later) as T;
+      },
+      reads: () => reads,
+    };
+  }
+
+  const Slow = defineResource({
+    resourceType: 'Custom::Slow',
+    properties: z.object({}),
+    create: async () => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return { physicalResourceId: 'slow-1' };
+    },
+    delete: () => {},
+  });
+
+  it('answers with the timeout margin, retry and origins it checked, whatever their getters say later', async () => {
+    const capture = await startResponseCapture();
+    try {
+      const margin = changing(3000, Number.NaN);
+      const attempts = changing(2, 0);
+      const origins = changing([capture.origin], []);
+      const options = {
+        logger: createJsonLogger({ write: () => {} }),
+        get timeoutMarginMs() {
+          return margin.value;
+        },
+        retry: {
+          get attempts() {
+            return attempts.value;
+          },
+        },
+        get allowedResponseOrigins() {
+          return origins.value;
+        },
+      };
+      const handler = lambdaHandler(Slow, options);
+      await handler(createEvent({ resourceType: 'Custom::Slow', responseUrl: capture.responseUrl() }), {
+        getRemainingTimeInMillis: () => 10_000,
+      });
+      expect(capture.responses.map((response) => response.body)).toMatchObject([
+        { Status: 'SUCCESS', PhysicalResourceId: 'slow-1' },
+      ]);
+      expect([margin.reads(), attempts.reads(), origins.reads()]).toEqual([1, 1, 1]);
+    } finally {
+      await capture.close();
+    }
+  });
+
+  it('reads the hand-over and the idempotency store once, when the handler is built, not at each request', async () => {
+    const capture = await startResponseCapture();
+    try {
+      const store = changing(memoryIdempotencyStore(), 'not a store');
+      const handOver = changing(async () => {}, 'not a function');
+      const options = {
+        allowedResponseOrigins: [capture.origin],
+        logger: createJsonLogger({ write: () => {} }),
+        get idempotency() {
+          return store.value;
+        },
+        get handOver() {
+          return handOver.value;
+        },
+      };
+      const handler = lambdaHandler(Ok, options);
+      for (const _ of [1, 2]) {
+        await handler(createEvent({ resourceType: 'Custom::Ok', responseUrl: capture.responseUrl() }));
+      }
+      expect(capture.responses.map((response) => response.body.Status)).toEqual(['SUCCESS', 'SUCCESS']);
+      expect([store.reads(), handOver.reads()]).toEqual([1, 1]);
+      // A batch entry's options are read once too.
+      const batch = changing(false as const, 'not a store');
+      sqsHandler(Ok, {
+        get idempotency() {
+          return batch.value;
+        },
+      });
+      expect(batch.reads()).toBe(1);
+    } finally {
+      await capture.close();
+    }
+  });
+
+  it('reads the options of the stores and of the JSON logger once too', () => {
+    const seconds = changing(60, -1);
+    memoryIdempotencyStore({
+      get expiresAfterSeconds() {
+        return seconds.value;
+      },
+    });
+    const level = changing('error' as const, 'loud');
+    createJsonLogger({
+      get level() {
+        return level.value;
+      },
+    });
+    expect([seconds.reads(), level.reads()]).toEqual([1, 1]);
+  });
+
+  it('keeps a key named __proto__ a key, refused as an unknown option', () => {
+    const options = JSON.parse('{"__proto__": {"timeoutMarginMs": 1}}') as object;
+    expect(refusal(() => lambdaHandler(Ok, options as never)).message).toMatch(/^__proto__: unknown option/);
+  });
+});

@@ -1,0 +1,51 @@
+import type { OptionSpec } from './option-schemas.js';
+
+function define(target: Record<PropertyKey, unknown>, key: PropertyKey, value: unknown): void {
+  // defineProperty, not assignment: a key named `__proto__` stays a key instead of replacing the prototype.
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/**
+ * `value` as {@link OptionSpec} `spec` declares it, each option read exactly once: an object of options becomes a
+ * plain object of what its getters (or a Proxy) gave, a list a new array, and a rule's value (a function, a client,
+ * a logger) stays as it is. What checks the copy and what uses it afterwards then see the same values; an option
+ * that answered the check with one value can no longer answer the handler with another.
+ *
+ * An object keeps every enumerable key, inherited ones included (an unknown one, refused by the check, without its
+ * value), the declared keys it has through its prototype (`key in value`), and its own enumerable symbols
+ * (`testSeams`, which have a check of their own) as they are.
+ *
+ * @throws what reading the value throws (a getter, a Proxy trap); `parseOptions` names the option.
+ */
+export function readOnce(spec: OptionSpec, value: unknown): unknown {
+  const { declared } = spec;
+  switch (declared.kind) {
+    case 'optional':
+      return value === undefined ? value : readOnce(declared.inner, value);
+    case 'rule':
+      return value;
+    case 'list':
+      return Array.isArray(value) ? Array.from(value, (item) => readOnce(declared.item, item)) : value;
+    case 'object': {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+      const given = value as Record<PropertyKey, unknown>;
+      const copy: Record<PropertyKey, unknown> = {};
+      for (const key in given) {
+        const option = Object.hasOwn(declared.shape, key) ? declared.shape[key] : undefined;
+        // An unknown key is refused by its name: its value is not read.
+        define(copy, key, option ? readOnce(option, given[key]) : undefined);
+      }
+      for (const [key, option] of Object.entries(declared.shape)) {
+        if (!Object.hasOwn(copy, key) && key in given) define(copy, key, readOnce(option, given[key]));
+      }
+      // Symbol keys (the test seams) are not options: moved as they are, getters included, for their own check.
+      for (const symbol of Object.getOwnPropertySymbols(given)) {
+        const descriptor = Object.getOwnPropertyDescriptor(given, symbol);
+        if (descriptor?.enumerable) Object.defineProperty(copy, symbol, descriptor);
+      }
+      return copy;
+    }
+    default:
+      return declared satisfies never;
+  }
+}
