@@ -81,8 +81,7 @@ const seamsSpec = lazy(() => {
  * @throws {ConfigurationError} naming the seam, `testSeams.now`, when one is not a function or is unknown.
  */
 export function checkTestSeams(seams: unknown): TestSeams {
-  parseOptions(seamsSpec(), seams, { root: 'testSeams' });
-  const given = seams as TestSeams;
+  const given = parseOptions(seamsSpec(), seams as TestSeams, { root: 'testSeams' });
   return Object.freeze(
     Object.fromEntries(
       (Object.keys(TEST_SEAM_HINTS) as (keyof TestSeams)[])
@@ -90,4 +89,12 @@ export function checkTestSeams(seams: unknown): TestSeams {
         .map((name) => [name, given[name]]),
     ),
   ) as TestSeams;
+}
+
+/**
+ * `options` (a copy crkit made) carrying `seams`, already checked, under the seams' symbol: how the options an entry
+ * checked keep the seams it was given, for what it builds from them (the entry of a misdirected event).
+ */
+export function withTestSeams<O extends object>(options: O, seams: TestSeams): O {
+  return Object.defineProperty(options, TEST_SEAMS, { value: seams, enumerable: true });
 }

@@ -91,7 +91,7 @@ export function allowAccounts(
   }
   const ttlMs = given.cacheTtlMs ?? 15 * 60 * 1000;
   const organizationOf = given.organizationOf ?? describeAccountOrganization;
-  const now = testSeamsOf(given).now ?? Date.now;
+  const now = testSeamsOf(options).now ?? Date.now;
   // Concurrent records of one account share a lookup; only answers are remembered, never failures.
   const cache = new Map<string, { readonly organization: Promise<string | undefined>; expiresAt: number }>();
   const lookup = (accountId: string): Promise<string | undefined> => {

@@ -5,7 +5,7 @@ import { createJsonLogger, guardLogger, type Logger } from '../logger.js';
 import { originProblem, originsFromEnvironment } from '../response/response-url.js';
 import type { RetryOptions, SendDependencies } from '../response/send-response.js';
 import { defaultTransport, preloadTransport } from '../response/transport.js';
-import { TEST_SEAM_HINTS, testSeamsOf } from '../test-seams.js';
+import { TEST_SEAM_HINTS, testSeamsOf, withTestSeams } from '../test-seams.js';
 import { aFunction, integerFrom, milliseconds, withMethods } from '../validation/option-rules.js';
 import {
   listOf,
@@ -132,10 +132,12 @@ export function resolveOptions<O extends HandlerOptions>(
   options: O | undefined,
   declared: OptionSpec,
 ): { readonly resolved: ResolvedOptions; readonly given: O } {
-  const given = parseOptions(declared, options ?? ({} as O));
+  const checked = parseOptions(declared, options ?? ({} as O));
   // A malformed CRKIT_ALLOW_RESPONSE_ORIGINS is reported now, when the handler is built, not at deploy time.
   originsFromEnvironment();
-  const seams = testSeamsOf(given);
+  // The seams, read once from the options as given (however they arrive), travel with the checked copy.
+  const seams = testSeamsOf(options);
+  const given = Object.keys(seams).length === 0 ? checked : withTestSeams(checked, seams);
   const transport = seams.transport ?? defaultTransport;
   const logger = guardLogger(given.logger ?? createJsonLogger());
   const resolved: ResolvedOptions = {

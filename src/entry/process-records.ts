@@ -19,6 +19,7 @@ import {
 } from './batch.js';
 import type { UnwrappedRecord } from './envelope.js';
 import { HAND_OVER, idempotencyStore, type LambdaContext, remainingTime } from './lambda.js';
+import { answerMisdirected } from './misdirected.js';
 
 /** Options of `snsHandler` and `sqsHandler`: the core's, how a batch is worked through, and idempotency. */
 export interface BatchHandlerOptions extends HandlerOptions, BatchOptions {
@@ -77,16 +78,19 @@ function toRecordResult(settled: Settled<RecordResult>): RecordResult {
 
 /**
  * Builds the record processor of an entry: each request goes through the core (`serveRequest`) once, guarded by the
- * idempotency store, with bounded concurrency and within the invocation's deadline.
- * `redeliverable` says whether the entry's trigger delivers a record again when asked (SQS) or not (SNS).
+ * idempotency store, with bounded concurrency and within the invocation's deadline; and the answer to an event made
+ * for another entry, with the same options as checked. The trigger of `sqsHandler` delivers a record again when
+ * asked; that of `snsHandler` does not.
  */
 export function createRecordProcessor(
   target: AnyResourceDefinition | Router,
   options: BatchHandlerOptions | undefined,
-  redeliverable: boolean,
-): RecordProcessor {
+  entry: 'sqsHandler' | 'snsHandler',
+): { readonly process: RecordProcessor; readonly elsewhere: ReturnType<typeof answerMisdirected> } {
+  const redeliverable = entry === 'sqsHandler';
   const router = toRouter(target);
   const { resolved, given } = resolveOptions(options, batchHandlerOptions());
+  const elsewhere = answerMisdirected(target, given, entry);
   const batch = resolveBatchOptions(given);
   const store = given.idempotency === false ? undefined : (given.idempotency ?? memoryIdempotencyStore());
   const { logger, now } = resolved;
@@ -96,7 +100,7 @@ export function createRecordProcessor(
     return context?.invokedFunctionArn ? selfInvoke(context.invokedFunctionArn) : undefined;
   };
 
-  return async (records, context) => {
+  const process: RecordProcessor = async (records, context) => {
     const deadline = now() + remainingTime(context) - FINISH_RESERVE_MS;
     const settled = await runBatch(
       records,
@@ -148,4 +152,5 @@ export function createRecordProcessor(
     }
     return processed;
   };
+  return { process, elsewhere };
 }

@@ -3,7 +3,6 @@ import type { Router } from '../resource/router.js';
 import type { AnyResourceDefinition } from '../resource/types.js';
 import { unwrapContinuation, unwrapSnsEvent } from './envelope.js';
 import type { LambdaContext } from './lambda.js';
-import { answerMisdirected } from './misdirected.js';
 import { type BatchHandlerOptions, createRecordProcessor } from './process-records.js';
 
 /** A Lambda handler for an SNS topic of custom-resource requests; it never throws. */
@@ -34,8 +33,7 @@ export function snsHandler(
   target: AnyResourceDefinition | Router,
   options?: BatchHandlerOptions,
 ): SnsLambdaHandler {
-  const process = createRecordProcessor(target, options, false);
-  const elsewhere = answerMisdirected(target, options, 'snsHandler');
+  const { process, elsewhere } = createRecordProcessor(target, options, 'snsHandler');
   return async (event, context) => {
     try {
       if (await elsewhere(event, context)) return;

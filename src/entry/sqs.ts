@@ -3,7 +3,6 @@ import type { Router } from '../resource/router.js';
 import type { AnyResourceDefinition } from '../resource/types.js';
 import { type UnwrappedRecord, unwrapContinuation, unwrapSqsEvent } from './envelope.js';
 import type { LambdaContext } from './lambda.js';
-import { answerMisdirected } from './misdirected.js';
 import { type BatchHandlerOptions, createRecordProcessor } from './process-records.js';
 
 /** The partial batch response Lambda reads when the event source mapping has `ReportBatchItemFailures`. */
@@ -41,8 +40,7 @@ export function sqsHandler(
   target: AnyResourceDefinition | Router,
   options?: BatchHandlerOptions,
 ): SqsLambdaHandler {
-  const process = createRecordProcessor(target, options, true);
-  const elsewhere = answerMisdirected(target, options, 'sqsHandler');
+  const { process, elsewhere } = createRecordProcessor(target, options, 'sqsHandler');
   return async (event, context) => {
     let records: UnwrappedRecord[] = [];
     try {

@@ -55,7 +55,7 @@ export function memoryIdempotencyStore(options: MemoryIdempotencyStoreOptions = 
   const given = parseOptions(memoryStoreOptions(), options);
   const ttlMs = (given.expiresAfterSeconds ?? DEFAULT_EXPIRES_AFTER_SECONDS) * 1000;
   const maxRecords = given.maxRecords ?? 1000;
-  const now = testSeamsOf(given).now ?? Date.now;
+  const now = testSeamsOf(options).now ?? Date.now;
   // A Map iterates in insertion order and every write re-inserts with the same time to live, so the oldest entry
   // is always first: pruning stops at the first live one.
   const entries = new Map<string, Entry>();

@@ -12,8 +12,8 @@ function define(target: Record<PropertyKey, unknown>, key: PropertyKey, value: u
  * that answered the check with one value can no longer answer the handler with another.
  *
  * An object keeps every enumerable key, inherited ones included (an unknown one, refused by the check, without its
- * value), the declared keys it has through its prototype (`key in value`), and its own enumerable symbols
- * (`testSeams`, which have a check of their own) as they are.
+ * value), and every declared key that reads as a value however it is held (a prototype, a Proxy's get trap). Symbol
+ * keys are left out: the test seams are read, checked and copied by `testSeamsOf`.
  *
  * @throws what reading the value throws (a getter, a Proxy trap); `parseOptions` names the option.
  */
@@ -25,7 +25,8 @@ export function readOnce(spec: OptionSpec, value: unknown): unknown {
     case 'rule':
       return value;
     case 'list':
-      return Array.isArray(value) ? Array.from(value, (item) => readOnce(declared.item, item)) : value;
+      // map, not Array.from: a hole stays a hole, as the check (every) sees it.
+      return Array.isArray(value) ? value.map((item) => readOnce(declared.item, item)) : value;
     case 'object': {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
       const given = value as Record<PropertyKey, unknown>;
@@ -35,13 +36,11 @@ export function readOnce(spec: OptionSpec, value: unknown): unknown {
         // An unknown key is refused by its name: its value is not read.
         define(copy, key, option ? readOnce(option, given[key]) : undefined);
       }
+      // Declared keys it does not list: on its prototype, non-enumerable, or behind a Proxy with only a get trap.
       for (const [key, option] of Object.entries(declared.shape)) {
-        if (!Object.hasOwn(copy, key) && key in given) define(copy, key, readOnce(option, given[key]));
-      }
-      // Symbol keys (the test seams) are not options: moved as they are, getters included, for their own check.
-      for (const symbol of Object.getOwnPropertySymbols(given)) {
-        const descriptor = Object.getOwnPropertyDescriptor(given, symbol);
-        if (descriptor?.enumerable) Object.defineProperty(copy, symbol, descriptor);
+        if (Object.hasOwn(copy, key)) continue;
+        const item = given[key];
+        if (item !== undefined) define(copy, key, readOnce(option, item));
       }
       return copy;
     }

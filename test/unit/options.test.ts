@@ -547,6 +547,70 @@ describe('options are read once: what was checked is what the handler uses', () 
     expect([seconds.reads(), level.reads()]).toEqual([1, 1]);
   });
 
+  it('answers a request sent to a batch entry with the options that entry checked', async () => {
+    const capture = await startResponseCapture();
+    try {
+      const margin = changing(3000, 10);
+      const options = {
+        allowedResponseOrigins: [capture.origin],
+        logger: createJsonLogger({ write: () => {} }),
+        get timeoutMarginMs() {
+          return margin.value;
+        },
+      };
+      const handler = sqsHandler(Slow, options);
+      await handler(
+        createEvent({ resourceType: 'Custom::Slow', responseUrl: capture.responseUrl() }) as never,
+        {
+          getRemainingTimeInMillis: () => 10_000,
+        },
+      );
+      expect(capture.responses.map((response) => response.body)).toMatchObject([
+        { Status: 'SUCCESS', PhysicalResourceId: 'slow-1' },
+      ]);
+      expect(margin.reads()).toBe(1);
+    } finally {
+      await capture.close();
+    }
+  });
+
+  it('reads the options of a Proxy that has only a get trap, and seams inherited from a prototype', async () => {
+    const capture = await startResponseCapture();
+    try {
+      const config: Record<string, unknown> = {
+        allowedResponseOrigins: [capture.origin],
+        logger: createJsonLogger({ write: () => {} }),
+        authorize: () => 'refused by policy',
+      };
+      const proxied = new Proxy({}, { get: (_target, key) => config[key as string] });
+      await lambdaHandler(
+        Ok,
+        proxied,
+      )(createEvent({ resourceType: 'Custom::Ok', responseUrl: capture.responseUrl() }));
+      expect(capture.responses[0]?.body).toMatchObject({ Status: 'FAILED', Reason: 'refused by policy' });
+
+      const puts: string[] = [];
+      const inherited = Object.create({
+        ...testSeams({
+          transport: async ({ body }) => {
+            puts.push(body);
+            return { statusCode: 200 };
+          },
+        }),
+      }) as object;
+      await lambdaHandler(Ok, inherited)(createEvent({ resourceType: 'Custom::Ok' }));
+      expect(puts.map((body) => JSON.parse(body).Status)).toEqual(['SUCCESS']);
+    } finally {
+      await capture.close();
+    }
+  });
+
+  it('accepts a list with a hole, as before', () => {
+    const origins = ['http://127.0.0.1:4566'];
+    origins.length = 2;
+    expect(() => lambdaHandler(Ok, { allowedResponseOrigins: origins })).not.toThrow();
+  });
+
   it('keeps a key named __proto__ a key, refused as an unknown option', () => {
     const options = JSON.parse('{"__proto__": {"timeoutMarginMs": 1}}') as object;
     expect(refusal(() => lambdaHandler(Ok, options as never)).message).toMatch(/^__proto__: unknown option/);
