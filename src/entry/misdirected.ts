@@ -1,4 +1,4 @@
-import { createJsonLogger, type Logger } from '../logger.js';
+import { createJsonLogger, guardLogger, type Logger } from '../logger.js';
 import type { Router } from '../resource/router.js';
 import type { AnyResourceDefinition } from '../resource/types.js';
 import { type LambdaContext, type LambdaHandlerOptions, lambdaHandler } from './lambda.js';
@@ -67,7 +67,8 @@ export function answerMisdirected(
   options: LambdaHandlerOptions | BatchHandlerOptions | undefined,
   entry: EntryName,
 ): (event: unknown, context: LambdaContext | undefined) => Promise<boolean> {
-  const logger = options?.logger ?? createJsonLogger();
+  // Guarded as the entries guard it: a logger that throws must not keep the request from its answer.
+  const logger = guardLogger(options?.logger ?? createJsonLogger());
   const entries = new Map<EntryName, (event: unknown, context?: LambdaContext) => Promise<unknown>>();
   const make = (name: EntryName) =>
     name === 'lambdaHandler'

@@ -24,9 +24,17 @@ export function readOnce(spec: OptionSpec, value: unknown): unknown {
       return value === undefined ? value : readOnce(declared.inner, value);
     case 'rule':
       return value;
-    case 'list':
-      // map, not Array.from: a hole stays a hole, as the check (every) sees it.
-      return Array.isArray(value) ? value.map((item) => readOnce(declared.item, item)) : value;
+    case 'list': {
+      if (!Array.isArray(value)) return value;
+      // Index by index into a plain array: not the list's own `map` (a subclass's would construct its species), and
+      // a hole stays a hole, as the check (`every`) sees it.
+      const list = value as readonly unknown[];
+      const copy: unknown[] = new Array(list.length);
+      for (let index = 0; index < list.length; index++) {
+        if (index in list) copy[index] = readOnce(declared.item, list[index]);
+      }
+      return copy;
+    }
     case 'object': {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
       const given = value as Record<PropertyKey, unknown>;

@@ -605,10 +605,42 @@ describe('options are read once: what was checked is what the handler uses', () 
     }
   });
 
-  it('accepts a list with a hole, as before', () => {
+  it('accepts a list with a hole, a subclass of Array and a list with its own map, as before', () => {
     const origins = ['http://127.0.0.1:4566'];
     origins.length = 2;
     expect(() => lambdaHandler(Ok, { allowedResponseOrigins: origins })).not.toThrow();
+    class Origins extends Array<string> {
+      constructor(list: readonly string[]) {
+        super();
+        this.push(...list);
+      }
+    }
+    expect(() =>
+      lambdaHandler(Ok, { allowedResponseOrigins: new Origins(['http://127.0.0.1:4566']) }),
+    ).not.toThrow();
+    const mapped = Object.assign(['http://127.0.0.1:4566'], { map: () => 'x' });
+    expect(() => lambdaHandler(Ok, { allowedResponseOrigins: mapped })).not.toThrow();
+  });
+
+  it('answers a request sent to the wrong entry even when the logger throws', async () => {
+    const capture = await startResponseCapture();
+    try {
+      const throwing = {
+        debug() {},
+        info() {},
+        warn() {
+          throw new Error('logger down');
+        },
+        error() {},
+      };
+      const options = { allowedResponseOrigins: [capture.origin], logger: throwing };
+      const request = () => createEvent({ resourceType: 'Custom::Ok', responseUrl: capture.responseUrl() });
+      await lambdaHandler(Ok, options)(sqsEvent([request()]) as never);
+      await sqsHandler(Ok, options)(request() as never);
+      expect(capture.responses.map((response) => response.body.Status)).toEqual(['SUCCESS', 'SUCCESS']);
+    } finally {
+      await capture.close();
+    }
   });
 
   it('keeps a key named __proto__ a key, refused as an unknown option', () => {
