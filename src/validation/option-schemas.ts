@@ -3,7 +3,7 @@ import { errorText } from '../error-text.js';
 import { ConfigurationError } from '../errors.js';
 import { didYouMean } from './did-you-mean.js';
 import { pathText, shown } from './format-issues.js';
-import { readOnce } from './read-once.js';
+import { readOnce, UnreadableOption } from './read-once.js';
 
 /**
  * What a rule expects: a noun phrase (`an integer from 1 to 10`, said as `expected an integer from 1 to 10, got 0`),
@@ -176,11 +176,25 @@ export interface ParseOptionsContext {
  * (paths, unknown keys) make the message.
  */
 export function parseOptions<T>(spec: OptionSpec, value: T, where: ParseOptionsContext = {}): T {
-  const read = readSafely(() => readOnce(spec, value) as T, value, where);
+  const read = readOrRefuse(spec, value, where);
   if (readSafely(() => accepts(spec, read), read, where)) return read;
   parseOrRefuse(schemaOf(spec), read, where);
   // The schema runs the same rules, so it refuses what they refuse; should it not, the value is refused all the same.
   throw new ConfigurationError(where.root || 'options', 'refused by its rules');
+}
+
+/** {@link readOnce}, or a {@link ConfigurationError} naming the option whose read threw, with what it threw. */
+function readOrRefuse<T>(spec: OptionSpec, value: T, { root = '' }: ParseOptionsContext): T {
+  try {
+    return readOnce(spec, value) as T;
+  } catch (error) {
+    if (!(error instanceof UnreadableOption)) throw error;
+    throw new ConfigurationError(
+      pathText(root, error.path) || 'options',
+      `could not be read (${errorText(error.thrown)}); pass plain values`,
+      { cause: error.thrown },
+    );
+  }
 }
 
 /** Whether `error` is crkit's own refusal; a thrown Proxy whose traps throw is not. */

@@ -366,6 +366,28 @@ describe('options that cannot be read as plain values', () => {
     });
   });
 
+  it('names a nested option, one on a prototype and one behind a get-only Proxy whose read throws', () => {
+    const boom = () => {
+      throw new Error('boom');
+    };
+    const nested = {
+      retry: {
+        get attempts(): number {
+          return boom();
+        },
+      },
+    };
+    expect(refusal(() => lambdaHandler(Ok, nested)).option).toBe('retry.attempts');
+    class Options {
+      get timeoutMarginMs(): number {
+        return boom();
+      }
+    }
+    expect(refusal(() => lambdaHandler(Ok, new Options())).option).toBe('timeoutMarginMs');
+    const proxied = new Proxy({}, { get: (_target, key) => (key === 'logger' ? boom() : undefined) });
+    expect(refusal(() => lambdaHandler(Ok, proxied)).option).toBe('logger');
+  });
+
   it('names the options object when a Proxy will not even list its keys', () => {
     const hostile = new Proxy(
       {},
