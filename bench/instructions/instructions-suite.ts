@@ -155,7 +155,7 @@ export function formatInstructions(rows: readonly InstructionsRow[]): string {
     '',
     `${runs} fresh processes per row, interleaved, each running \`node --single-threaded\` under valgrind ` +
       "(`--tool=lackey --basic-counts=yes`, its 'guest instrs': every instruction from the process's start to its " +
-      "exit, Node's own start included) and answering one Create over http, with no `NODE_EXTRA_CA_CERTS`. Counts move by about 1-2 % between " +
-      'processes, whatever the load of the machine.',
+      "exit, Node's own start included) and answering one Create over http, with no `NODE_EXTRA_CA_CERTS`. Counts " +
+      'move by about 1-2 % between processes, whatever the load of the machine.',
   ].join('\n');
 }

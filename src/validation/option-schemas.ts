@@ -170,7 +170,7 @@ export interface ParseOptionsContext {
 
 /**
  * Checks `value` against `spec` and returns it as checked: each option read once ({@link readOnce}: objects of
- * options copied, functions, clients and symbol keys kept), so that a caller using the result sees what was checked.
+ * options copied, functions, clients and loggers kept, symbol keys left out), so that a caller using the result sees what was checked.
  * Throws a {@link ConfigurationError} naming the first offending option, every other one following in the message.
  * The rules run first, directly; only a value they refuse is parsed with the declaration's zod schema, whose issues
  * (paths, unknown keys) make the message.
