@@ -113,8 +113,8 @@ export function lambdaHandler(
   options?: LambdaHandlerOptions,
 ): CustomResourceLambdaHandler {
   const router = toRouter(target);
-  const { resolved, given } = resolveOptions(options, lambdaOptions());
-  const elsewhere = answerMisdirected(target, given, 'lambdaHandler');
+  const { resolved, given } = resolveOptions(options, lambdaOptions);
+  const elsewhere = answerMisdirected(target, given, 'lambdaHandler', resolved.logger);
   const wait = (ms: number, signal: AbortSignal) => delay(ms, signal).catch(() => undefined);
   return async (event, context) => {
     try {

@@ -1,4 +1,4 @@
-import { createJsonLogger, guardLogger, type Logger } from '../logger.js';
+import type { Logger } from '../logger.js';
 import type { Router } from '../resource/router.js';
 import type { AnyResourceDefinition } from '../resource/types.js';
 import { type LambdaContext, type LambdaHandlerOptions, lambdaHandler } from './lambda.js';
@@ -60,15 +60,14 @@ export function lambdaOptionsOf(options: BatchHandlerOptions | undefined): Lambd
 
 /**
  * For `entry`: answers an event made for another entry through that entry (made on first need), after the warning
- * of {@link misdirected}; resolves to false, having done nothing, for the entry's own events.
+ * of {@link misdirected}, logged through `logger` (the entry's, guarded); resolves to false, having done nothing, for the entry's own events.
  */
 export function answerMisdirected(
   target: AnyResourceDefinition | Router,
   options: LambdaHandlerOptions | BatchHandlerOptions | undefined,
   entry: EntryName,
+  logger: Logger,
 ): (event: unknown, context: LambdaContext | undefined) => Promise<boolean> {
-  // Guarded as the entries guard it: a logger that throws must not keep the request from its answer.
-  const logger = guardLogger(options?.logger ?? createJsonLogger());
   const entries = new Map<EntryName, (event: unknown, context?: LambdaContext) => Promise<unknown>>();
   const make = (name: EntryName) =>
     name === 'lambdaHandler'

@@ -23,14 +23,16 @@ const extension = {
 /** `PhysicalResourceId`, which only Update and Delete carry: made with their schema, never for a Create. */
 const physicalResourceIdSchema = () => z.string().min(1, 'expected a non-empty string');
 
-const makeCreate = () => CloudFormationCustomResourceCreateSchema.extend(extension);
+const makeCreate = () => z.object({ ...CloudFormationCustomResourceCreateSchema.shape, ...extension });
 const makeUpdate = () =>
-  CloudFormationCustomResourceUpdateSchema.extend({
+  z.object({
+    ...CloudFormationCustomResourceUpdateSchema.shape,
     ...extension,
     PhysicalResourceId: physicalResourceIdSchema(),
   });
 const makeDelete = () =>
-  CloudFormationCustomResourceDeleteSchema.extend({
+  z.object({
+    ...CloudFormationCustomResourceDeleteSchema.shape,
     ...extension,
     PhysicalResourceId: physicalResourceIdSchema(),
   });
