@@ -130,9 +130,9 @@ function withEnvironmentAllowlist(
  */
 export function resolveOptions<O extends HandlerOptions>(
   options: O | undefined,
-  declared: () => OptionSpec,
+  declared: OptionSpec,
 ): { readonly resolved: ResolvedOptions; readonly given: O } {
-  const checked = options === undefined ? ({} as O) : parseOptions(declared(), options);
+  const checked = parseOptions(declared, options ?? ({} as O));
   // A malformed CRKIT_ALLOW_RESPONSE_ORIGINS is reported now, when the handler is built, not at deploy time.
   originsFromEnvironment();
   // The seams, read once from the options as given (however they arrive), travel with the checked copy.

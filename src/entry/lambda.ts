@@ -113,7 +113,7 @@ export function lambdaHandler(
   options?: LambdaHandlerOptions,
 ): CustomResourceLambdaHandler {
   const router = toRouter(target);
-  const { resolved, given } = resolveOptions(options, lambdaOptions);
+  const { resolved, given } = resolveOptions(options, lambdaOptions());
   const elsewhere = answerMisdirected(target, given, 'lambdaHandler', resolved.logger);
   const wait = (ms: number, signal: AbortSignal) => delay(ms, signal).catch(() => undefined);
   return async (event, context) => {

@@ -89,7 +89,7 @@ export function createRecordProcessor(
 ): { readonly process: RecordProcessor; readonly elsewhere: ReturnType<typeof answerMisdirected> } {
   const redeliverable = entry === 'sqsHandler';
   const router = toRouter(target);
-  const { resolved, given } = resolveOptions(options, batchHandlerOptions);
+  const { resolved, given } = resolveOptions(options, batchHandlerOptions());
   const elsewhere = answerMisdirected(target, given, entry, resolved.logger);
   const batch = resolveBatchOptions(given);
   const store = given.idempotency === false ? undefined : (given.idempotency ?? memoryIdempotencyStore());

@@ -154,6 +154,14 @@ describe('handler options are validated when the handler is built, naming the op
       });
     expect(build).not.toThrow();
   });
+
+  it('takes null as no options, as a JavaScript caller may pass it', () => {
+    // biome-ignore lint/suspicious/noExplicitAny: what a caller without strictNullChecks passes.
+    const none = null as any;
+    expect(() => lambdaHandler(Ok, none)).not.toThrow();
+    expect(() => sqsHandler(Ok, none)).not.toThrow();
+    expect(() => snsHandler(Ok, none)).not.toThrow();
+  });
 });
 
 describe('test seams', () => {
