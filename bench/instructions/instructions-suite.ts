@@ -21,7 +21,10 @@ interface Row {
   readonly bundler: 'nodejs-function' | 'construct';
 }
 
-/** The floor, the floor plus zod (the issue's reference), that plus Powertools' schema, and crkit. */
+/**
+ * The floor, the floor plus zod (the issue's reference), that plus Powertools' schema, that plus crkit loaded and
+ * then its handler built (where crkit's cost lies: loading, building, serving), and crkit.
+ */
 export const INSTRUCTION_ROWS: readonly Row[] = [
   {
     id: 'floor',
@@ -39,6 +42,18 @@ export const INSTRUCTION_ROWS: readonly Row[] = [
     id: 'floor-zod-powertools',
     label: "hand-written + zod + Powertools' Create schema (no crkit code; ESM, as the constructs bundle)",
     entry: here('../cold-start/handlers/floor-zod-powertools.ts'),
+    bundler: 'construct',
+  },
+  {
+    id: 'crkit-loaded',
+    label: "that + crkit's modules loaded, nothing of them called (same bundling)",
+    entry: here('../cold-start/handlers/crkit-loaded.ts'),
+    bundler: 'construct',
+  },
+  {
+    id: 'crkit-built',
+    label: "that + crkit's handler built at init, not invoked (the Powertools row answers)",
+    entry: here('../cold-start/handlers/crkit-built.ts'),
     bundler: 'construct',
   },
   {
