@@ -60,7 +60,8 @@ export function lambdaOptionsOf(options: BatchHandlerOptions | undefined): Lambd
 
 /**
  * For `entry`: answers an event made for another entry through that entry (made on first need), after the warning
- * of {@link misdirected}, logged through `logger` (the entry's, guarded); resolves to false, having done nothing, for the entry's own events.
+ * of {@link misdirected}, logged through `logger` (the entry's, guarded); resolves to false, having done nothing,
+ * for the entry's own events.
  */
 export function answerMisdirected(
   target: AnyResourceDefinition | Router,
